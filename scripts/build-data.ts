@@ -1,6 +1,9 @@
 // npm run data: validate data/ and write public/data/ for the app.
 //   --root <dir>  project folder holding data/ (default: this repository)
 //   --out <dir>   output folder (default: <root>/public/data)
+//   --only <file> check only this observation file (repeatable), e.g.
+//                 --only data/observations/changping.csv; use with --out to
+//                 keep public/data untouched
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDataset } from '../src/domain/dataset.ts';
@@ -17,7 +20,8 @@ function arg(name: string): string | undefined {
 const root = resolve(arg('--root') ?? resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 const out = resolve(arg('--out') ?? resolve(root, 'public/data'));
 
-const { issues, dataset } = buildDataset(fsDataFiles(root), sha256Hex);
+const only = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--only' ? [a.replace(/^\.\//, '')] : []));
+const { issues, dataset } = buildDataset(fsDataFiles(root), sha256Hex, only.length > 0 ? { onlyFiles: only } : {});
 if (!dataset) {
   for (const i of sortIssues(issues)) console.error(formatIssue(i));
   console.error(`\n${issues.length} problem${issues.length === 1 ? '' : 's'} found; nothing was written (${out} is unchanged).`);

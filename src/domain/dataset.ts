@@ -270,9 +270,19 @@ export function checkDataset(
   return { issues, denominators };
 }
 
+export interface BuildOptions {
+  /**
+   * Read only these observation files (repository-relative paths), e.g. to
+   * check one district's file while another is being edited. Derivation
+   * requests for districts with no rows read are skipped.
+   */
+  onlyFiles?: string[];
+}
+
 export function buildDataset(
   files: DataFiles,
   sha256: (bytes: Uint8Array) => string,
+  options: BuildOptions = {},
 ): { issues: Issue[]; dataset: Dataset | null } {
   const issues: Issue[] = [];
   const { refs, sourceTexts } = readReferenceData(files, sha256, issues);
@@ -286,7 +296,9 @@ export function buildDataset(
 
   const curated: Observation[] = [];
   const origins = new Map<string, Origin>();
-  const obsFiles = files.list(`${DATA_DIR}/observations`).filter((p) => p.endsWith('.csv'));
+  const obsFiles = files
+    .list(`${DATA_DIR}/observations`)
+    .filter((p) => p.endsWith('.csv') && (!options.onlyFiles || options.onlyFiles.includes(p)));
   if (obsFiles.length === 0) {
     issues.push({ file: `${DATA_DIR}/observations`, line: 1, field: '(file)', message: 'holds no .csv files' });
   }
@@ -312,7 +324,11 @@ export function buildDataset(
     }
   }
 
-  const requests = readDerivationRequests(files, refs, issues);
+  let requests = readDerivationRequests(files, refs, issues);
+  if (options.onlyFiles) {
+    const read = new Set(curated.map((o) => o.district));
+    requests = requests.filter((r) => read.has(r.district));
+  }
   const { derived, issues: deriveIssues } = deriveObservations(curated, requests, refs);
   issues.push(...deriveIssues);
   const observations = [...curated, ...derived];

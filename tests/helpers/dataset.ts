@@ -11,7 +11,9 @@ let cached: Dataset | null = null;
 
 export function curatedDataset(): Dataset {
   if (cached) return cached;
-  const { issues, dataset } = buildDataset(fsDataFiles(ROOT), sha256Hex);
+  // DATA_ONLY=data/observations/x.csv restricts the build to files being worked on.
+  const only = process.env.DATA_ONLY?.split(',').filter(Boolean);
+  const { issues, dataset } = buildDataset(fsDataFiles(ROOT), sha256Hex, only ? { onlyFiles: only } : {});
   if (!dataset) throw new Error('the curated data does not build:\n' + issues.map(formatIssue).join('\n'));
   cached = dataset;
   return dataset;
