@@ -136,11 +136,11 @@ export function parseCsv(
       }
       if (!headerOk) return;
       if (data.length === 1 && data[0]!.trim() === '') return; // blank line
+      rowCount++;
       for (const err of result.errors) {
         issues.push({ file, line, field: '(csv)', message: csvErrorMessage(err) });
       }
       if (result.errors.length > 0) return;
-      rowCount++;
       if (data.length !== header.length) {
         issues.push({
           file,
@@ -173,6 +173,16 @@ function csvErrorMessage(err: Papa.ParseError): string {
 
 function checkHeader(header: string[], file: string, opts: ParseCsvOptions, issues: Issue[]): boolean {
   const known = new Set([...opts.required, ...opts.optional]);
+  if (!header.some((h) => known.has(h))) {
+    const start = header.slice(0, 2).join(',');
+    issues.push({
+      file,
+      line: 1,
+      field: 'header',
+      message: `the first row holds no column names (it starts '${start}'); the file needs the header row`,
+    });
+    return false;
+  }
   let ok = true;
   const seen = new Set<string>();
   for (const h of header) {
@@ -208,7 +218,7 @@ function closest(word: string, candidates: string[]): string | null {
     const d = editDistance(word.toLowerCase(), c);
     if (d < bestD) [best, bestD] = [c, d];
   }
-  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+  return bestD < word.length && bestD <= Math.max(1, Math.ceil(word.length / 3)) ? best : null;
 }
 
 function editDistance(a: string, b: string): number {
