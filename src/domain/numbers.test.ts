@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberTokens, parseStrictNumber, significantDigits, valueAppearsInQuote } from './numbers.ts';
+import { chineseNumeral, numberTokens, parseStrictNumber, significantDigits, valueAppearsInQuote } from './numbers.ts';
 
 describe('parseStrictNumber', () => {
   it('accepts plain decimals only', () => {
@@ -49,5 +49,14 @@ describe('digits of a value in its quote', () => {
 
   it('tokenises full-width digits and thousands separators', () => {
     expect(numberTokens('共１,２３４人，占 12.5%')).toEqual(['1234', '12.5']);
+  });
+
+  it('reads small Chinese numerals, so 两所 gives 2', () => {
+    expect(valueAppearsInQuote(2, '共有两所区属中等职业学校')).toBe(true);
+    expect(chineseNumeral('十二')).toBe(12);
+    expect(chineseNumeral('二十')).toBe(20);
+    expect(chineseNumeral('二零二一')).toBe(2021);
+    expect(chineseNumeral('百')).toBeNull();
+    expect(valueAppearsInQuote(3, '共有两所学校')).toBe(false);
   });
 });

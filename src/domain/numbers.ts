@@ -89,15 +89,36 @@ function plainString(n: number): string {
   return n.toFixed(20).replace(/\.?0+$/, '');
 }
 
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * Value of a run of Chinese numerals: "两" 2, "十二" 12, "二十三" 23, and
+ * digit-by-digit runs such as "二零二一" 2021. Null for forms beyond that.
+ */
+export function chineseNumeral(run: string): number | null {
+  if (!run.includes('十')) {
+    if (![...run].every((c) => c in CN_DIGITS)) return null;
+    return Number([...run].map((c) => CN_DIGITS[c]).join(''));
+  }
+  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(run);
+  if (!m) return null;
+  return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[2] ? CN_DIGITS[m[2]]! : 0);
+}
+
 /**
  * Numeric tokens of a text as the report writes them: full-width digits
- * normalised, thousands separators joined ("1,061" -> "1061").
+ * normalised, thousands separators joined ("1,061" -> "1061"), and small
+ * Chinese numerals read ("两所" -> "2").
  */
 export function numberTokens(text: string): string[] {
   const half = toHalfWidth(text);
   const out: string[] = [];
   const re = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
   for (let m = re.exec(half); m; m = re.exec(half)) out.push(m[0].replace(/,/g, ''));
+  for (const run of half.match(/[零〇一二两三四五六七八九十]+/g) ?? []) {
+    const n = chineseNumeral(run);
+    if (n !== null) out.push(String(n));
+  }
   return out;
 }
 

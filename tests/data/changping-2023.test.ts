@@ -14,7 +14,7 @@ function rowsFor(q: { year: number; indicator: string; basis?: string; scope?: s
 describe('changping-2023 curated rows', () => {
   it('keeps every stated row', () => {
     expect(familyCounts(SRC)).toEqual({
-      scale: 24,
+      scale: 25,
       structure: 6,
       teachers: 22,
       outcomes: 26,
@@ -24,15 +24,16 @@ describe('changping-2023 curated rows', () => {
   });
 
   it('keeps every derived row', () => {
-    // schools (两所 = 1 + 1), further-study entrants 2020 and 2021 (本科 + 高职高专),
+    // further-study entrants 2020 and 2021 (本科 + 高职高专),
     // funding 2021 (18320.96 − 2746.67), funding per student 2022 (requested),
     // and the build's of_fulltime double-qualified share 141 ÷ 308.
-    expect(familyCounts(SRC, 'derived')).toEqual({ scale: 1, teachers: 1, outcomes: 2, resources: 2 });
+    expect(familyCounts(SRC, 'derived')).toEqual({ teachers: 1, outcomes: 2, resources: 2 });
   });
 });
 
 describe('changping-2023 values match the report', () => {
   it('scale (表 1-1, 表 1-2)', () => {
+    expect(statedValue(SRC, { year: 2022, indicator: 'schools' })).toBe(2); // 共有两所区属中等职业学校
     expect(statedValue(SRC, { year: 2020, indicator: 'intake' })).toBe(978);
     expect(statedValue(SRC, { year: 2021, indicator: 'intake' })).toBe(1200);
     expect(statedValue(SRC, { year: 2022, indicator: 'intake' })).toBe(1061);
