@@ -2,126 +2,12 @@
 // observation files split by indicator and by district (so a view downloads
 // only what it shows), a coverage summary, the tidy CSV and the source texts.
 // Same input gives the same bytes: no clocks, stable orders.
-import Papa from 'papaparse';
 import type { Dataset } from './dataset.ts';
-import { PUBLIC_CSV_COLUMNS } from './schema.ts';
+import { toPublicCsv } from './public-csv.ts';
 import type { Observation } from './types.ts';
-import type { FlagId, ScopeId } from './vocab.ts';
+import { DATA_FORMAT, OBS_COLUMNS, encodeRow, type CoverageFile, type DataObservation, type Manifest, type ObsFile } from './obs-file.ts';
 
-export const DATA_FORMAT = 1;
-
-/** Column order of observation rows in the JSON files. */
-export const OBS_COLUMNS = [
-  'id',
-  'district',
-  'year',
-  'period',
-  'indicator',
-  'value',
-  'basis',
-  'scope',
-  'source',
-  'locator',
-  'quote',
-  'flags',
-  'formula',
-  'inputs',
-  'noteZh',
-  'noteEn',
-  'span',
-  'n',
-] as const;
-
-export type ObsRow = [
-  id: string,
-  district: string,
-  year: number,
-  period: string,
-  indicator: string,
-  value: number,
-  basis: string,
-  scope: string,
-  source: string,
-  locator: string,
-  quote: string,
-  flags: string[],
-  formula: string,
-  inputs: string[],
-  noteZh: string,
-  noteEn: string,
-  span: [number, number] | null,
-  n: number | null,
-];
-
-export interface ObsFile {
-  format: number;
-  columns: readonly string[];
-  rows: ObsRow[];
-}
-
-/** An observation as the app holds it: the curated fields plus the n behind a rate. */
-export interface DataObservation extends Observation {
-  n: number | null;
-}
-
-export interface Manifest {
-  format: number;
-  /** Content hash of every data file: the dataset version that links carry. */
-  version: string;
-  dataDate: string;
-  counts: {
-    observations: number;
-    curated: number;
-    derived: number;
-    bySource: Record<string, number>;
-    byDistrict: Record<string, number>;
-    byIndicator: Record<string, number>;
-  };
-  files: {
-    meta: string;
-    coverage: string;
-    csv: string;
-    indicators: Record<string, string>;
-    districts: Record<string, string>;
-    sources: Record<string, string>;
-  };
-}
-
-export interface CoverageFile {
-  format: number;
-  /** [indicator, district, basis, scope, years, flagged years] */
-  cells: [string, string, string, string, number[], number[]][];
-}
-
-export function encodeRow(o: DataObservation): ObsRow {
-  return [
-    o.id, o.district, o.year, o.period, o.indicator, o.value, o.basis, o.scope, o.source, o.locator,
-    o.quote, o.flags, o.formula, o.inputs, o.noteZh, o.noteEn, o.span, o.n,
-  ];
-}
-
-export function decodeRow(r: ObsRow): DataObservation {
-  return {
-    id: r[0],
-    district: r[1],
-    year: r[2],
-    period: r[3],
-    indicator: r[4],
-    value: r[5],
-    basis: r[6],
-    scope: r[7] as ScopeId,
-    source: r[8],
-    locator: r[9],
-    quote: r[10],
-    flags: r[11] as FlagId[],
-    formula: r[12],
-    inputs: r[13],
-    noteZh: r[14],
-    noteEn: r[15],
-    span: r[16],
-    n: r[17],
-  };
-}
+export * from './obs-file.ts';
 
 const enc = new TextEncoder();
 
@@ -139,21 +25,6 @@ function groupBy(list: DataObservation[], key: (o: DataObservation) => string): 
     l.push(o);
   }
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-export function toPublicCsv(observations: DataObservation[], ds: Pick<Dataset, 'refs'>): string {
-  const rows = observations.map((o) => {
-    const d = ds.refs.districts.get(o.district);
-    const i = ds.refs.indicators.get(o.indicator);
-    const s = ds.refs.sources.get(o.source);
-    return [
-      o.id, o.district, d?.nameZh ?? '', d?.nameEn ?? '', o.year, o.period, o.indicator, i?.nameZh ?? '',
-      i?.nameEn ?? '', o.value, i?.unit ?? '', o.basis, o.scope, o.source, s?.title ?? '', o.locator, o.quote,
-      o.flags.join(';'), o.formula, o.inputs.join(';'), o.noteZh, o.noteEn,
-    ];
-  });
-  // BOM so that Excel opens the Chinese text as UTF-8; CRLF as RFC 4180 asks.
-  return '\uFEFF' + Papa.unparse({ fields: [...PUBLIC_CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false }) + '\r\n';
 }
 
 function refsJson(ds: Dataset): string {

@@ -1,0 +1,27 @@
+// echarts-for-react on our tree-shaken ECharts core, SVG renderer.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { echarts, type EChartsCoreOption, type EChartsType } from '../lib/echarts.ts';
+
+interface Props {
+  option: EChartsCoreOption;
+  height: number;
+  onItemClick?: (params: { seriesIndex?: number; dataIndex?: number }) => void;
+  onReady?: (chart: EChartsType) => void;
+  className?: string;
+}
+
+export function EChart({ option, height, onItemClick, onReady, className }: Props) {
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      option={option}
+      notMerge
+      lazyUpdate={false}
+      opts={{ renderer: 'svg' }}
+      style={{ height, width: '100%' }}
+      className={className}
+      onEvents={onItemClick ? { click: onItemClick } : undefined}
+      onChartReady={onReady}
+    />
+  );
+}

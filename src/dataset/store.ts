@@ -1,0 +1,126 @@
+// The read-only data the app has loaded, and hooks that load on demand.
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { CoverageFile, DataObservation, Manifest } from '../domain/obs-file.ts';
+import { loadAll, loadCoverage, loadDistrict, loadIndicator, loadManifest, loadMeta } from './load.ts';
+import { withExtras, type Meta } from './meta.ts';
+import { useImported } from './imported.ts';
+
+interface Slot<T> {
+  data?: T;
+  error?: string;
+}
+
+interface DataStore {
+  manifest?: Manifest;
+  meta?: Meta;
+  error?: string;
+  indicators: Record<string, Slot<DataObservation[]>>;
+  districts: Record<string, Slot<DataObservation[]>>;
+  coverage: Slot<CoverageFile>;
+  all: Slot<DataObservation[]>;
+}
+
+export const useDataStore = create<DataStore>(() => ({ indicators: {}, districts: {}, coverage: {}, all: {} }));
+
+let started = false;
+/** Starts loading the manifest and metadata (once). */
+export function startLoading(): void {
+  if (started) return;
+  started = true;
+  loadManifest()
+    .then(async (manifest) => {
+      useDataStore.setState({ manifest });
+      const meta = await loadMeta(manifest);
+      useDataStore.setState({ meta });
+    })
+    .catch((e: unknown) => useDataStore.setState({ error: String((e as Error).message ?? e) }));
+}
+
+export function useManifest(): Manifest | undefined {
+  return useDataStore((s) => s.manifest);
+}
+
+/** Metadata including any districts and indicators the user imported. */
+export function useMeta(): Meta | undefined {
+  const meta = useDataStore((s) => s.meta);
+  const extraDistricts = useImported((s) => s.districts);
+  const extraIndicators = useImported((s) => s.indicators);
+  return meta ? withExtras(meta, extraDistricts, extraIndicators) : undefined;
+}
+
+export function useLoadError(): string | undefined {
+  return useDataStore((s) => s.error);
+}
+
+const EMPTY: DataObservation[] = [];
+
+function mergeImported(rows: DataObservation[] | undefined, imported: DataObservation[], keep: (o: DataObservation) => boolean) {
+  if (!rows) return undefined;
+  const mine = imported.filter(keep);
+  return mine.length === 0 ? rows : [...rows, ...mine];
+}
+
+/** Observations of an indicator (bundled and imported); undefined while loading. */
+export function useIndicatorRows(id: string | null): { rows?: DataObservation[]; error?: string } {
+  const manifest = useManifest();
+  const slot = useDataStore((s) => (id ? s.indicators[id] : undefined));
+  const imported = useImported((s) => s.observations);
+  useEffect(() => {
+    if (!manifest || !id || slot) return;
+    useDataStore.setState((s) => ({ indicators: { ...s.indicators, [id]: {} } }));
+    loadIndicator(manifest, id).then(
+      (data) => useDataStore.setState((s) => ({ indicators: { ...s.indicators, [id]: { data } } })),
+      (e: Error) => useDataStore.setState((s) => ({ indicators: { ...s.indicators, [id]: { error: e.message } } })),
+    );
+  }, [manifest, id, slot]);
+  if (!id) return { rows: EMPTY };
+  const rows = mergeImported(slot?.data, imported, (o) => o.indicator === id);
+  return slot?.error ? { error: slot.error } : rows ? { rows } : {};
+}
+
+export function useDistrictRows(id: string | null): { rows?: DataObservation[]; error?: string } {
+  const manifest = useManifest();
+  const slot = useDataStore((s) => (id ? s.districts[id] : undefined));
+  const imported = useImported((s) => s.observations);
+  useEffect(() => {
+    if (!manifest || !id || slot) return;
+    useDataStore.setState((s) => ({ districts: { ...s.districts, [id]: {} } }));
+    loadDistrict(manifest, id).then(
+      (data) => useDataStore.setState((s) => ({ districts: { ...s.districts, [id]: { data } } })),
+      (e: Error) => useDataStore.setState((s) => ({ districts: { ...s.districts, [id]: { error: e.message } } })),
+    );
+  }, [manifest, id, slot]);
+  if (!id) return { rows: EMPTY };
+  const rows = mergeImported(slot?.data, imported, (o) => o.district === id);
+  return slot?.error ? { error: slot.error } : rows ? { rows } : {};
+}
+
+/** Every observation; loads every indicator file (only views that show everything ask). */
+export function useAllRows(enabled = true): { rows?: DataObservation[]; error?: string } {
+  const manifest = useManifest();
+  const slot = useDataStore((s) => s.all);
+  const imported = useImported((s) => s.observations);
+  useEffect(() => {
+    if (!enabled || !manifest || slot.data || slot.error) return;
+    loadAll(manifest).then(
+      (data) => useDataStore.setState({ all: { data } }),
+      (e: Error) => useDataStore.setState({ all: { error: e.message } }),
+    );
+  }, [enabled, manifest, slot]);
+  const rows = mergeImported(slot.data, imported, () => true);
+  return slot.error ? { error: slot.error } : rows ? { rows } : {};
+}
+
+export function useCoverage(): { coverage?: CoverageFile; error?: string } {
+  const manifest = useManifest();
+  const slot = useDataStore((s) => s.coverage);
+  useEffect(() => {
+    if (!manifest || slot.data || slot.error) return;
+    loadCoverage(manifest).then(
+      (data) => useDataStore.setState({ coverage: { data } }),
+      (e: Error) => useDataStore.setState({ coverage: { error: e.message } }),
+    );
+  }, [manifest, slot]);
+  return slot.error ? { error: slot.error } : slot.data ? { coverage: slot.data } : {};
+}

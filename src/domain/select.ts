@@ -1,0 +1,219 @@
+// Pure selectors from observations to what a view shows. No React here: the
+// components call these and render the result.
+import type { DataObservation } from './obs-file.ts';
+import type { Indicator } from './types.ts';
+import type { FlagId } from './vocab.ts';
+
+/** Widest coverage first: a district-wide value beats a public-schools-only one. */
+const SCOPE_RANK: Record<string, number> = { '': 0, public_schools: 1, private_schools: 2 };
+
+/**
+ * Orders competing statements of one quantity: curated before imported,
+ * widest scope, stated before derived, unflagged before conflicting, then the
+ * canonical order of the data. The first is drawn; the rest are alternatives
+ * the tooltip lists.
+ */
+export function preferenceOrder(a: DataObservation, b: DataObservation): number {
+  const imp = Number(a.flags.includes('imported')) - Number(b.flags.includes('imported'));
+  if (imp) return imp;
+  const sc = (SCOPE_RANK[a.scope] ?? 9) - (SCOPE_RANK[b.scope] ?? 9);
+  if (sc) return sc;
+  const der = Number(a.flags.includes('derived')) - Number(b.flags.includes('derived'));
+  if (der) return der;
+  const con = Number(a.flags.includes('conflict')) - Number(b.flags.includes('conflict'));
+  if (con) return con;
+  return 0;
+}
+
+export interface Point {
+  district: string;
+  year: number;
+  value: number;
+  /** The statement drawn. */
+  obs: DataObservation;
+  /** Other statements of the same district, year and basis (other scope, conflicting, derived, imported). */
+  alternatives: DataObservation[];
+}
+
+export interface BasisCount {
+  basis: string;
+  districts: number;
+  observations: number;
+}
+
+/** Bases in which an indicator is reported, most districts first. */
+export function basesOf(rows: DataObservation[], indicator: string, order: string[] = []): BasisCount[] {
+  const by = new Map<string, { d: Set<string>; n: number }>();
+  for (const o of rows) {
+    if (o.indicator !== indicator) continue;
+    let b = by.get(o.basis);
+    if (!b) by.set(o.basis, (b = { d: new Set(), n: 0 }));
+    b.d.add(o.district);
+    b.n++;
+  }
+  const pos = (b: string) => (b === '' ? -1 : order.indexOf(b) < 0 ? 1e6 : order.indexOf(b));
+  return [...by.entries()]
+    .map(([basis, v]) => ({ basis, districts: v.d.size, observations: v.n }))
+    .sort((a, b) => b.districts - a.districts || b.observations - a.observations || pos(a.basis) - pos(b.basis));
+}
+
+/** The basis to show: the requested one if it exists, else the most widely reported. */
+export function resolveBasis(rows: DataObservation[], indicator: string, requested: string | null, order: string[] = []): string | null {
+  const bases = basesOf(rows, indicator, order);
+  if (bases.length === 0) return null;
+  if (requested !== null && bases.some((b) => b.basis === requested)) return requested;
+  return bases[0]!.basis;
+}
+
+export interface SeriesQuery {
+  indicator: string;
+  basis: string;
+  /** Districts to include; null for every district with data. */
+  districts: string[] | null;
+  from?: number | null;
+  to?: number | null;
+}
+
+/** One point per district and year for one indicator and basis; bases never mix. */
+export function pointsFor(rows: DataObservation[], q: SeriesQuery): Point[] {
+  const wanted = q.districts ? new Set(q.districts) : null;
+  const groups = new Map<string, DataObservation[]>();
+  for (const o of rows) {
+    if (o.indicator !== q.indicator || o.basis !== q.basis) continue;
+    if (wanted && !wanted.has(o.district)) continue;
+    if (q.from != null && o.year < q.from) continue;
+    if (q.to != null && o.year > q.to) continue;
+    const k = `${o.district}|${o.year}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(o);
+  }
+  const out: Point[] = [];
+  for (const g of groups.values()) {
+    const sorted = [...g].sort(preferenceOrder);
+    const obs = sorted[0]!;
+    out.push({ district: obs.district, year: obs.year, value: obs.value, obs, alternatives: sorted.slice(1) });
+  }
+  return out.sort((a, b) => (a.district < b.district ? -1 : a.district > b.district ? 1 : a.year - b.year));
+}
+
+/** Years present in the points, ascending. */
+export function yearsOf(points: Point[]): number[] {
+  return [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
+}
+
+/** Years every one of the given districts reports. */
+export function commonYears(points: Point[], districts: string[]): number[] {
+  if (districts.length === 0) return [];
+  const per = new Map<string, Set<number>>();
+  for (const p of points) {
+    let s = per.get(p.district);
+    if (!s) per.set(p.district, (s = new Set()));
+    s.add(p.year);
+  }
+  return yearsOf(points).filter((y) => districts.every((d) => per.get(d)?.has(y)));
+}
+
+export interface Bar {
+  district: string;
+  value: number;
+  year: number;
+  point: Point;
+  /** True when the value comes from another year than the one the chart is about. */
+  standIn: boolean;
+  /** 1 = best (or largest when no direction is better), among the bars shown. */
+  rank: number;
+}
+
+export type YearChoice = { mode: 'latest' } | { mode: 'year'; year: number };
+
+export interface BarsResult {
+  bars: Bar[];
+  /** The year the chart is about; null in latest mode. */
+  year: number | null;
+  /** Districts asked for that have no value for the chosen year (or at all). */
+  missing: string[];
+}
+
+/**
+ * One value per district for a one-year chart. In latest mode each district's
+ * most recent value stands in and is labelled with its year; in year mode
+ * only that year's values are shown and the rest are listed as missing.
+ */
+export function barsFor(points: Point[], districts: string[], choice: YearChoice, indicator: Pick<Indicator, 'higherIsBetter'>): BarsResult {
+  const byDistrict = new Map<string, Point[]>();
+  for (const p of points) {
+    let l = byDistrict.get(p.district);
+    if (!l) byDistrict.set(p.district, (l = []));
+    l.push(p);
+  }
+  const bars: Bar[] = [];
+  const missing: string[] = [];
+  let latestYear = -Infinity;
+  for (const d of districts) {
+    const list = byDistrict.get(d) ?? [];
+    const pick = choice.mode === 'latest' ? list.reduce<Point | undefined>((a, p) => (!a || p.year > a.year ? p : a), undefined) : list.find((p) => p.year === choice.year);
+    if (!pick) {
+      missing.push(d);
+      continue;
+    }
+    latestYear = Math.max(latestYear, pick.year);
+    bars.push({ district: d, value: pick.value, year: pick.year, point: pick, standIn: false, rank: 0 });
+  }
+  // In latest mode, a value older than the newest one shown is standing in for it.
+  if (choice.mode === 'latest') for (const b of bars) b.standIn = b.year !== latestYear;
+  rankBars(bars, indicator.higherIsBetter);
+  return { bars, year: choice.mode === 'year' ? choice.year : null, missing };
+}
+
+/** Sorts best first and assigns ranks; ties share a rank. */
+export function rankBars(bars: Bar[], higherIsBetter: boolean | null): void {
+  const dir = higherIsBetter === false ? 1 : -1;
+  bars.sort((a, b) => dir * (a.value - b.value) || (a.district < b.district ? -1 : 1));
+  let rank = 0;
+  bars.forEach((b, i) => {
+    if (i === 0 || b.value !== bars[i - 1]!.value) rank = i + 1;
+    b.rank = rank;
+  });
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Median per functional group of the bars shown (groups with at least one value). */
+export function groupMedians(bars: Bar[], groupOf: (district: string) => string): Map<string, { median: number; count: number }> {
+  const by = new Map<string, number[]>();
+  for (const b of bars) {
+    const g = groupOf(b.district);
+    let l = by.get(g);
+    if (!l) by.set(g, (l = []));
+    l.push(b.value);
+  }
+  return new Map([...by.entries()].map(([g, v]) => [g, { median: median(v)!, count: v.length }]));
+}
+
+/** Flags that change how a value is drawn, most serious first. */
+export const DRAWN_FLAGS: FlagId[] = ['implausible', 'conflict', 'small_sample', 'derived', 'partial_scope', 'definition_variant', 'imported'];
+
+/** The flags present among the drawn points, for the chart's notes. */
+export function flagsShown(points: Point[]): FlagId[] {
+  const seen = new Set<FlagId>();
+  for (const p of points) for (const f of p.obs.flags) seen.add(f);
+  return DRAWN_FLAGS.filter((f) => seen.has(f));
+}
+
+/** Sources a set of points draws on (including the inputs of derived values' reports). */
+export function sourcesShown(points: Point[]): string[] {
+  return [...new Set(points.map((p) => p.obs.source).filter(Boolean))].sort();
+}
+
+/** Districts that report an indicator (any basis), for marking the picker. */
+export function districtsWithData(rows: DataObservation[], indicator: string): Set<string> {
+  const s = new Set<string>();
+  for (const o of rows) if (o.indicator === indicator) s.add(o.district);
+  return s;
+}

@@ -1,0 +1,198 @@
+import { useMemo } from 'react';
+import { ChartNotes } from '../../components/ChartNotes.tsx';
+import { EChart } from '../../components/EChart.tsx';
+import { sourcePatch } from '../../components/links.ts';
+import { DistrictPicker, IndicatorPicker, Segmented, YearRange, YearSelect } from '../../components/pickers.tsx';
+import { ShareBar } from '../../components/ShareBar.tsx';
+import { ViewLink } from '../../components/ViewLink.tsx';
+import { useIndicatorRows, useManifest, useMeta } from '../../dataset/store.ts';
+import type { Meta } from '../../dataset/meta.ts';
+import { formatValue } from '../../domain/format.ts';
+import { basisName, districtName, flagName, type Lang, type T } from '../../i18n/i18n.ts';
+import { useLang, useT } from '../../i18n/use-t.ts';
+import { setView, useView } from '../../state/store.ts';
+import type { ViewState } from '../../state/view-state.ts';
+import { barOption, lineOption, pointAt } from './chart-options.ts';
+import { compareModel, type CompareModel } from './compare-model.ts';
+import { describeCompare } from './describe.ts';
+
+export function chartHeight(m: CompareModel, scale = 1): number {
+  return m.chart === 'bar' ? Math.max(180, 70 + m.bars.length * 40) * scale : 380 * scale;
+}
+
+export default function ComparePage() {
+  const meta = useMeta();
+  const state = useView();
+  const t = useT();
+  const lang = useLang();
+  const { rows, error } = useIndicatorRows(state.indicator);
+  if (!meta) return null;
+  if (!meta.indicator.has(state.indicator)) return <p role="alert">{t('notice.unknownIndicator', { id: state.indicator })}</p>;
+  return (
+    <section className="compare" aria-labelledby="compare-title">
+      <CompareControls meta={meta} state={state} lang={lang} t={t} rows={rows} />
+      {error ? <p role="alert">{t('app.loadError', { error })}</p> : null}
+      {rows ? <CompareChart meta={meta} state={state} lang={lang} t={t} rows={rows} /> : <p className="loading">{t('common.loading')}</p>}
+    </section>
+  );
+}
+
+function CompareControls(props: { meta: Meta; state: ViewState; lang: Lang; t: T; rows: ReturnType<typeof useIndicatorRows>['rows'] }) {
+  const { meta, state, lang, t, rows } = props;
+  const manifest = useManifest();
+  const model = useMemo(() => (rows ? compareModel(state, rows, meta) : null), [rows, state, meta]);
+  const available = useMemo(() => new Set(Object.keys(manifest?.files.indicators ?? {})), [manifest]);
+  const withData = useMemo(() => new Set(model?.withData ?? []), [model]);
+  const allYears = useMemo(() => {
+    const ys = [...new Set((rows ?? []).filter((o) => o.indicator === state.indicator).map((o) => o.year))].sort((a, b) => a - b);
+    return ys;
+  }, [rows, state.indicator]);
+  return (
+    <div className="controls" role="group" aria-label={t('nav.label')}>
+      <IndicatorPicker
+        meta={meta}
+        value={state.indicator}
+        available={available}
+        lang={lang}
+        t={t}
+        onChange={(indicator) => setView({ indicator, basis: null, year: 'latest' })}
+      />
+      <DistrictPicker meta={meta} value={state.districts} withData={withData} lang={lang} t={t} onChange={(districts) => setView({ districts })} />
+      {model && model.bases.length > 1 ? (
+        <Segmented
+          label={t('pick.basis')}
+          value={model.basis}
+          options={model.bases.map((b) => ({ value: b.basis, label: `${basisName(b.basis, meta.basis, lang)} (${b.districts})` }))}
+          onChange={(basis) => setView({ basis })}
+        />
+      ) : null}
+      <Segmented
+        label={t('pick.chart')}
+        value={state.chart}
+        options={[
+          { value: 'bar', label: t('pick.bar') },
+          { value: 'line', label: t('pick.line') },
+        ]}
+        onChange={(chart) => setView({ chart })}
+      />
+      {state.chart === 'bar' ? (
+        <YearSelect
+          value={state.year}
+          years={state.common && model ? model.common : allYears}
+          allowLatest={!state.common}
+          onChange={(year) => setView({ year })}
+          t={t}
+        />
+      ) : allYears.length > 1 ? (
+        <YearRange
+          bounds={[allYears[0]!, allYears[allYears.length - 1]!]}
+          from={state.from}
+          to={state.to}
+          onChange={(from, to, how) => setView({ from, to }, how)}
+          t={t}
+        />
+      ) : null}
+      <fieldset className="checks">
+        <legend>{t('pick.refs')}</legend>
+        <label>
+          <input type="checkbox" checked={state.common} onChange={(e) => setView({ common: e.target.checked })} /> {t('pick.common')}
+        </label>
+        <label>
+          <input type="checkbox" checked={state.refMedian} onChange={(e) => setView({ refMedian: e.target.checked })} /> {t('pick.refMedian')}
+        </label>
+        <label>
+          <input type="checkbox" checked={state.refGroup} onChange={(e) => setView({ refGroup: e.target.checked })} /> {t('pick.refGroup')}
+        </label>
+        <label>
+          <input type="checkbox" checked={state.refRank} onChange={(e) => setView({ refRank: e.target.checked })} /> {t('pick.refRank')}
+        </label>
+      </fieldset>
+    </div>
+  );
+}
+
+function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; rows: NonNullable<ReturnType<typeof useIndicatorRows>['rows']> }) {
+  const { meta, state, lang, t, rows } = props;
+  const model = useMemo(() => compareModel(state, rows, meta), [rows, state, meta]);
+  const words = useMemo(() => (model ? describeCompare(model, meta, lang, t) : null), [model, meta, lang, t]);
+  const option = useMemo(() => {
+    if (!model || !words || model.empty) return null;
+    const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, summary: words.summary };
+    return model.chart === 'bar' ? barOption(model, ctx) : lineOption(model, ctx);
+  }, [model, words, lang, t, meta, state.refMedian, state.refGroup, state.refRank]);
+  if (!model || !words) return null;
+  const sources = words.sources.map((s) => meta.source.get(s.id)!).filter(Boolean);
+  return (
+    <figure className="chart-frame" data-testid="compare-chart">
+      <figcaption className="chart-frame__head">
+        <h2 id="compare-title" className="chart-frame__title">
+          {words.title}
+        </h2>
+        <p className="chart-frame__subtitle">{words.subtitle}</p>
+        <p className="chart-frame__summary" data-testid="chart-summary">
+          {words.summary}
+        </p>
+      </figcaption>
+      {model.empty === 'no-common' ? <p className="chart-frame__empty">{t('pick.noCommon')}</p> : null}
+      {model.empty === 'no-data' ? <p className="chart-frame__empty">{t('chart.noData')}</p> : null}
+      {option ? (
+        <div className="chart-frame__chart" role="img" aria-label={words.summary}>
+          <EChart
+            option={option}
+            height={chartHeight(model)}
+            onItemClick={(params) => {
+              const p = pointAt(model, params);
+              if (p?.obs.source) setView(sourcePatch(p.obs.source, p.obs.id));
+            }}
+          />
+        </div>
+      ) : null}
+      <ChartNotes notes={words.notes} flagged={words.flagged} legend={words.legend} sources={words.sources} notesTitle={t('chart.notes')} lang={lang} />
+      <ShareBar what={words.title} sources={sources} />
+      <DataTable model={model} meta={meta} lang={lang} t={t} />
+    </figure>
+  );
+}
+
+/** The chart's values as a table: the text alternative, and a way to every source. */
+function DataTable({ model, meta, lang, t }: { model: CompareModel; meta: Meta; lang: Lang; t: T }) {
+  const points = model.chart === 'bar' ? model.bars.map((b) => b.point) : model.points;
+  if (points.length === 0) return null;
+  return (
+    <details className="data-table">
+      <summary>{t('chart.showTable')}</summary>
+      <table>
+        <caption className="visually-hidden">{t('chart.dataTable')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('table.district')}</th>
+            <th scope="col">{t('chart.year')}</th>
+            <th scope="col">{t('chart.value')}</th>
+            <th scope="col">{t('chart.flags')}</th>
+            <th scope="col">{t('chart.source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.obs.id}>
+              <th scope="row">{districtName(meta.district.get(p.district), lang, p.district)}</th>
+              <td>{p.year}</td>
+              <td className="num">
+                {formatValue(p.value, model.indicator, lang)}
+                {p.obs.n !== null ? <span className="muted"> (n = {p.obs.n})</span> : null}
+              </td>
+              <td>{p.obs.flags.map((f) => flagName(f, lang)).join(lang === 'zh' ? '、' : ', ')}</td>
+              <td>
+                {p.obs.source ? (
+                  <ViewLink to={sourcePatch(p.obs.source, p.obs.id)}>{p.obs.locator || p.obs.source}</ViewLink>
+                ) : (
+                  t('sources.userData')
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,270 @@
+// ECharts options for the compare model. Flags change how a value is drawn
+// (hollow, striped, pale) so that doubts are visible without hovering; the
+// tooltip then gives the reason in words.
+import type { EChartsCoreOption } from '../../lib/echarts.ts';
+import type { Meta } from '../../dataset/meta.ts';
+import { formatAxis, formatValue } from '../../domain/format.ts';
+import type { Point } from '../../domain/select.ts';
+import type { FlagId } from '../../domain/vocab.ts';
+import { districtName, groupName, type Lang, type T } from '../../i18n/i18n.ts';
+import { observationDetails, renderDetails } from '../../components/observation-details.ts';
+import { ALERT_COLOUR, groupColour, IMPORTED_COLOUR, LINE_DASHES } from '../../components/palette.ts';
+import type { CompareModel } from './compare-model.ts';
+
+export interface ChartContext {
+  lang: Lang;
+  t: T;
+  meta: Meta;
+  refMedian: boolean;
+  refGroup: boolean;
+  refRank: boolean;
+  /** Text summary for screen readers (ECharts aria label). */
+  summary: string;
+  /** Larger type for presentation and export. */
+  scale?: number;
+  /** Leave out the DOM tooltip (server-side or export rendering). */
+  noTooltip?: boolean;
+}
+
+const TEXT = '#1f1f1f';
+const MUTED = '#5f5f5f';
+const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif';
+
+/** The most serious drawn flag decides the style. */
+function mainFlag(flags: FlagId[]): FlagId | null {
+  for (const f of ['implausible', 'conflict', 'small_sample', 'imported', 'derived'] as FlagId[]) if (flags.includes(f)) return f;
+  return null;
+}
+
+function decal(symbol: 'line' | 'circle', color: string) {
+  return symbol === 'line'
+    ? { symbol: 'rect', symbolSize: 1, color, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: Math.PI / 4 }
+    : { symbol: 'circle', symbolSize: 0.6, color, dashArrayX: [[4, 4]], dashArrayY: [4, 2] };
+}
+
+export function barItemStyle(p: Point, base: string): Record<string, unknown> {
+  switch (mainFlag(p.obs.flags)) {
+    case 'implausible':
+      return { color: 'rgba(179,38,30,0.08)', borderColor: ALERT_COLOUR, borderWidth: 1.5, borderType: 'dashed' };
+    case 'conflict':
+      return { color: base, opacity: 0.85, decal: decal('line', 'rgba(255,255,255,0.75)'), borderColor: TEXT, borderWidth: 1 };
+    case 'small_sample':
+      return { color: base, opacity: 0.6, decal: decal('circle', 'rgba(255,255,255,0.8)') };
+    case 'imported':
+      return { color: 'rgba(122,62,157,0.25)', borderColor: IMPORTED_COLOUR, borderWidth: 2, borderType: 'dashed' };
+    case 'derived':
+      return { color: 'rgba(255,255,255,0)', borderColor: base, borderWidth: 2 };
+    default:
+      return { color: base };
+  }
+}
+
+export function pointSymbol(p: Point): { symbol: string; symbolSize: number; itemStyle: Record<string, unknown> } {
+  switch (mainFlag(p.obs.flags)) {
+    case 'implausible':
+      return { symbol: 'triangle', symbolSize: 12, itemStyle: { color: '#fff', borderColor: ALERT_COLOUR, borderWidth: 2 } };
+    case 'conflict':
+      return { symbol: 'diamond', symbolSize: 12, itemStyle: { borderColor: TEXT, borderWidth: 1 } };
+    case 'small_sample':
+      return { symbol: 'rect', symbolSize: 9, itemStyle: { opacity: 0.7 } };
+    case 'imported':
+      return { symbol: 'pin', symbolSize: 14, itemStyle: { color: IMPORTED_COLOUR } };
+    case 'derived':
+      return { symbol: 'emptyCircle', symbolSize: 9, itemStyle: { borderWidth: 2 } };
+    default:
+      return { symbol: 'circle', symbolSize: 8, itemStyle: {} };
+  }
+}
+
+function tooltipFor(ctx: ChartContext, find: (params: unknown) => { p: Point; standInFor: number | null; rank: string } | null) {
+  if (ctx.noTooltip) return { show: false };
+  return {
+    trigger: 'item',
+    confine: true,
+    enterable: false,
+    // Returning an element (never a string) keeps report text out of innerHTML.
+    formatter: (params: unknown) => {
+      const hit = find(params);
+      if (!hit) return document.createElement('span');
+      return renderDetails(observationDetails(hit.p, ctx, { standInFor: hit.standInFor, rank: hit.rank }));
+    },
+    extraCssText: 'max-width: 340px; white-space: normal;',
+  };
+}
+
+export function barOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption {
+  const { lang, t, meta } = ctx;
+  const s = ctx.scale ?? 1;
+  const name = (d: string) => districtName(meta.district.get(d), lang, d);
+  const fmt = (v: number) => formatValue(v, m.indicator, lang);
+  const latestShown = m.barYear ?? Math.max(...m.bars.map((b) => b.year));
+  const data = m.bars.map((b) => {
+    const colour = groupColour(meta.district.get(b.district)?.group);
+    const parts = [fmt(b.value)];
+    if (b.standIn || (m.barYear === null && b.year !== latestShown)) parts.push(`(${b.year})`);
+    if (ctx.refRank) parts.push(`  ${t('chart.rank', { rank: b.rank, n: m.bars.length })}`);
+    return {
+      value: b.value,
+      itemStyle: barItemStyle(b.point, colour),
+      label: { show: true, position: 'right', formatter: parts.join(' '), color: TEXT, fontSize: 12 * s, fontFamily: FONT },
+    };
+  });
+  const markLines: Record<string, unknown>[] = [];
+  if (ctx.refMedian && m.medianAll !== null && m.bars.length > 1) {
+    markLines.push({
+      xAxis: m.medianAll,
+      lineStyle: { color: TEXT, type: 'dashed', width: 1.5 },
+      label: { formatter: t('chart.median', { value: fmt(m.medianAll) }), position: 'end', color: TEXT, fontSize: 11 * s, fontFamily: FONT },
+    });
+  }
+  if (ctx.refGroup) {
+    for (const [g, { median: v, count }] of m.groupMedians) {
+      if (count < 2) continue; // a group's median over one district is just that district
+      markLines.push({
+        xAxis: v,
+        lineStyle: { color: groupColour(g), type: 'dotted', width: 2 },
+        label: {
+          formatter: t('chart.groupMedian', { group: groupName(meta.group.get(g), lang, g), value: fmt(v) }),
+          position: 'insideEndTop',
+          color: MUTED,
+          fontSize: 10 * s,
+          fontFamily: FONT,
+        },
+      });
+    }
+  }
+  const max = Math.max(...m.bars.map((b) => b.value), m.medianAll ?? 0);
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT },
+    aria: { enabled: true, label: { description: ctx.summary } },
+    grid: { left: 8, right: 130 * s, top: 28 * s, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'value',
+      max: m.indicator.unit === 'percent' && max <= 100 ? 100 : undefined,
+      axisLabel: { formatter: (v: number) => formatAxis(v, m.indicator, lang), color: MUTED, fontSize: 11 * s },
+      splitLine: { lineStyle: { color: '#e4e4e4' } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: m.bars.map((b) => name(b.district)),
+      axisLabel: { color: TEXT, fontSize: 13 * s, fontFamily: FONT },
+      axisTick: { show: false },
+    },
+    tooltip: tooltipFor(ctx, (params) => {
+      const i = (params as { dataIndex?: number }).dataIndex;
+      const b = i === undefined ? undefined : m.bars[i];
+      if (!b) return null;
+      return { p: b.point, standInFor: m.barYear ?? latestShown, rank: t('chart.rankOf', { rank: b.rank, n: m.bars.length }) };
+    }),
+    series: [
+      {
+        type: 'bar',
+        data,
+        barMaxWidth: 28 * s,
+        emphasis: { focus: 'none' },
+        markLine: markLines.length ? { symbol: 'none', silent: true, data: markLines } : undefined,
+      },
+    ],
+  };
+}
+
+/** Years from the first to the last with data, so that gaps keep their width. */
+export function yearAxis(years: number[]): number[] {
+  if (years.length === 0) return [];
+  const out: number[] = [];
+  for (let y = years[0]!; y <= years[years.length - 1]!; y++) out.push(y);
+  return out;
+}
+
+export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption {
+  const { lang, t, meta } = ctx;
+  const s = ctx.scale ?? 1;
+  const axis = yearAxis(m.years);
+  const byDistrict = new Map<string, Map<number, Point>>();
+  for (const p of m.points) {
+    let row = byDistrict.get(p.district);
+    if (!row) byDistrict.set(p.district, (row = new Map()));
+    row.set(p.year, p);
+  }
+  const dashInGroup = new Map<string, number>();
+  const series: Record<string, unknown>[] = [];
+  const lookup: Point[][] = [];
+  for (const [d, row] of byDistrict) {
+    const dist = meta.district.get(d);
+    const colour = groupColour(dist?.group);
+    const k = dashInGroup.get(dist?.group ?? '') ?? 0;
+    dashInGroup.set(dist?.group ?? '', k + 1);
+    const dash = LINE_DASHES[k % LINE_DASHES.length]!;
+    lookup.push(axis.map((y) => row.get(y)!));
+    series.push({
+      type: 'line',
+      name: districtName(dist, lang, d),
+      connectNulls: false, // a missing year is a gap, never a bridge
+      showSymbol: true,
+      color: colour,
+      lineStyle: { color: colour, width: 2 * s, type: dash },
+      endLabel: { show: true, formatter: districtName(dist, lang, d), color: colour, fontSize: 12 * s, fontFamily: FONT, fontWeight: 'bold' },
+      labelLayout: { moveOverlap: 'shiftY' },
+      data: axis.map((y) => {
+        const p = row.get(y);
+        if (!p) return null;
+        const sym = pointSymbol(p);
+        return { value: p.value, symbol: sym.symbol, symbolSize: sym.symbolSize * s, itemStyle: { color: colour, borderColor: colour, ...sym.itemStyle } };
+      }),
+    });
+  }
+  if (ctx.refMedian && byDistrict.size > 1) {
+    series.push({
+      type: 'line',
+      name: t('chart.median', { value: '' }).trim(),
+      silent: true,
+      symbol: 'rect',
+      symbolSize: [10 * s, 2 * s],
+      itemStyle: { color: TEXT },
+      connectNulls: false,
+      lineStyle: { color: TEXT, type: 'dashed', width: 1.5 },
+      endLabel: { show: true, formatter: t('chart.median', { value: '' }).trim(), color: MUTED, fontSize: 11 * s, fontFamily: FONT },
+      data: axis.map((y) => {
+        const v = m.points.filter((p) => p.year === y).map((p) => p.value).sort((a, b) => a - b);
+        if (v.length < 2) return null;
+        const mid = v.length >> 1;
+        return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+      }),
+    });
+  }
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT },
+    aria: { enabled: true, label: { description: ctx.summary } },
+    grid: { left: 8, right: 110 * s, top: 24 * s, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: axis.map(String), boundaryGap: false, axisLabel: { color: MUTED, fontSize: 12 * s } },
+    yAxis: {
+      type: 'value',
+      scale: m.indicator.unit !== 'percent',
+      axisLabel: { formatter: (v: number) => formatAxis(v, m.indicator, lang), color: MUTED, fontSize: 11 * s },
+      splitLine: { lineStyle: { color: '#e4e4e4' } },
+    },
+    tooltip: tooltipFor(ctx, (params) => {
+      const { seriesIndex, dataIndex } = params as { seriesIndex?: number; dataIndex?: number };
+      const p = seriesIndex === undefined || dataIndex === undefined ? undefined : lookup[seriesIndex]?.[dataIndex];
+      if (!p) return null;
+      const sameYear = m.points.filter((q) => q.year === p.year);
+      const dir = m.indicator.higherIsBetter === false ? 1 : -1;
+      const rank = 1 + sameYear.filter((q) => dir * (q.value - p.value) < 0).length;
+      return { p, standInFor: null, rank: t('chart.rankOf', { rank, n: sameYear.length }) };
+    }),
+    series,
+  };
+}
+
+/** The point behind a click on a chart item, for opening its source. */
+export function pointAt(m: CompareModel, params: { seriesIndex?: number; dataIndex?: number }): Point | null {
+  if (params.dataIndex === undefined) return null;
+  if (m.chart === 'bar') return m.bars[params.dataIndex]?.point ?? null;
+  const districts = [...new Set(m.points.map((p) => p.district))];
+  const d = params.seriesIndex === undefined ? undefined : districts[params.seriesIndex];
+  const y = yearAxis(m.years)[params.dataIndex];
+  return m.points.find((p) => p.district === d && p.year === y) ?? null;
+}

@@ -1,0 +1,248 @@
+// The table view: districts × years for one indicator, or districts ×
+// indicators for one year. TanStack Table does sorting, filtering and column
+// visibility; the URL holds all three.
+import { useMemo } from 'react';
+import {
+  columnFilteringFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  createFilteredRowModel,
+  createSortedRowModel,
+  globalFilteringFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { IndicatorPicker, Segmented, YearSelect } from '../../components/pickers.tsx';
+import { sourcePatch } from '../../components/links.ts';
+import { ViewLink } from '../../components/ViewLink.tsx';
+import { useAllRows, useIndicatorRows, useManifest, useMeta } from '../../dataset/store.ts';
+import type { Meta } from '../../dataset/meta.ts';
+import { formatValue } from '../../domain/format.ts';
+import { districtMatches } from '../../domain/search.ts';
+import type { Point } from '../../domain/select.ts';
+import { basisName, districtName, flagName, groupName, indicatorName, type Lang, type T } from '../../i18n/i18n.ts';
+import { useLang, useT } from '../../i18n/use-t.ts';
+import { setView, useView } from '../../state/store.ts';
+import type { ViewState } from '../../state/view-state.ts';
+import { formatSort, indicatorsTable, parseSort, yearsTable, type TableModel, type TableRow } from './table-model.ts';
+
+const features = tableFeatures({
+  rowSortingFeature,
+  columnFilteringFeature,
+  globalFilteringFeature,
+  columnVisibilityFeature,
+  sortedRowModel: createSortedRowModel(),
+  filteredRowModel: createFilteredRowModel(),
+});
+const helper = createColumnHelper<typeof features, TableRow>();
+
+function apply<V>(u: Updater<V>, old: V): V {
+  return typeof u === 'function' ? (u as (o: V) => V)(old) : u;
+}
+
+export default function TablePage() {
+  const meta = useMeta();
+  const manifest = useManifest();
+  const state = useView();
+  const t = useT();
+  const lang = useLang();
+  const byIndicator = state.tableMode === 'years';
+  const one = useIndicatorRows(byIndicator ? state.indicator : null);
+  const all = useAllRows(!byIndicator);
+  const rows = byIndicator ? one.rows : all.rows;
+  const model = useMemo(() => {
+    if (!meta || !rows) return null;
+    return byIndicator ? yearsTable(rows, meta, state.indicator, state.basis) : indicatorsTable(rows, meta, state.year);
+  }, [meta, rows, byIndicator, state.indicator, state.basis, state.year]);
+  const available = useMemo(() => new Set(Object.keys(manifest?.files.indicators ?? {})), [manifest]);
+  const years = useMemo(() => [...new Set((all.rows ?? []).map((o) => o.year))].sort((a, b) => a - b), [all.rows]);
+  if (!meta) return null;
+  return (
+    <section aria-labelledby="table-title">
+      <div className="controls">
+        <Segmented
+          label={t('view.table')}
+          value={state.tableMode}
+          options={[
+            { value: 'years', label: t('table.modeYears') },
+            { value: 'indicators', label: t('table.modeIndicators') },
+          ]}
+          onChange={(tableMode) => setView({ tableMode, sort: '', hidden: [] })}
+        />
+        {byIndicator ? (
+          <IndicatorPicker meta={meta} value={state.indicator} available={available} lang={lang} t={t} onChange={(indicator) => setView({ indicator, basis: null, sort: '', hidden: [] })} />
+        ) : (
+          <YearSelect value={state.year} years={years} allowLatest onChange={(year) => setView({ year })} t={t} />
+        )}
+        <div className="picker">
+          <label htmlFor="table-filter" className="picker__label">
+            {t('table.filter')}
+          </label>
+          <input
+            id="table-filter"
+            type="search"
+            className="picker__search"
+            value={state.filter}
+            placeholder={t('pick.districtSearch')}
+            onChange={(e) => setView({ filter: e.target.value }, 'replace')}
+          />
+        </div>
+      </div>
+      <h2 id="table-title">
+        {byIndicator ? indicatorName(meta.indicator.get(state.indicator), lang, state.indicator) : t('table.modeIndicators')}
+        {byIndicator && model?.columns[0]?.basis ? <span className="muted"> · {basisName(model.columns[0].basis, meta.basis, lang)}</span> : null}
+      </h2>
+      {model ? <DataGrid model={model} meta={meta} state={state} lang={lang} t={t} /> : <p className="loading">{t('common.loading')}</p>}
+    </section>
+  );
+}
+
+function Cell({ p, meta, lang, t, column }: { p: Point | undefined; meta: Meta; lang: Lang; t: T; column: string }) {
+  if (!p) return <span className="muted" aria-label={lang === 'zh' ? '无数据' : 'no data'}>—</span>;
+  const ind = meta.indicator.get(p.obs.indicator)!;
+  const value = formatValue(p.value, ind, lang);
+  const label = t('table.cellSource', { district: districtName(meta.district.get(p.district), lang, p.district), column, value });
+  const content = (
+    <>
+      {value}
+      {p.obs.flags.map((f) => (
+        <span key={f} className={`flag flag--${f} flag--mini`} title={flagName(f, lang)}>
+          {flagName(f, lang).slice(0, lang === 'zh' ? 2 : 3)}
+        </span>
+      ))}
+    </>
+  );
+  return p.obs.source ? (
+    <ViewLink to={sourcePatch(p.obs.source, p.obs.id)} aria-label={label} title={label}>
+      {content}
+    </ViewLink>
+  ) : (
+    <span>{content}</span>
+  );
+}
+
+function DataGrid({ model, meta, state, lang, t }: { model: TableModel; meta: Meta; state: ViewState; lang: Lang; t: T }) {
+  const columns = useMemo(
+    () =>
+      helper.columns([
+      helper.accessor((r) => districtName(meta.district.get(r.district), lang, r.district), {
+        id: 'district',
+        header: t('table.district'),
+        cell: (info) => <ViewLink to={{ view: 'district', district: info.row.original.district }}>{info.getValue()}</ViewLink>,
+        enableHiding: false,
+      }),
+      helper.accessor((r) => groupName(meta.group.get(meta.district.get(r.district)?.group ?? ''), lang, ''), {
+        id: 'group',
+        header: t('table.group'),
+        cell: (info) => info.getValue(),
+      }),
+      ...model.columns.map((c) =>
+        helper.accessor((r) => r.cells[c.id]?.value, {
+          id: c.id,
+          header: c.year !== undefined ? String(c.year) : `${indicatorName(c.indicator, lang)}${c.basis ? ` (${basisName(c.basis, meta.basis, lang)})` : ''}`,
+          sortUndefined: 'last',
+          sortFn: (a, b, id) => (a.getValue<number>(id) ?? 0) - (b.getValue<number>(id) ?? 0),
+          cell: (info) => {
+            const p = info.row.original.cells[c.id];
+            const year = state.tableMode === 'indicators' && p && state.year === 'latest' ? t('table.latestOf', { year: p.year }) : '';
+            return (
+              <>
+                <Cell p={p} meta={meta} lang={lang} t={t} column={c.year !== undefined ? String(c.year) : indicatorName(c.indicator, lang)} />
+                {year ? <span className="muted">{year}</span> : null}
+              </>
+            );
+          },
+        }),
+      ),
+      ]),
+    [model, meta, lang, t, state.tableMode, state.year],
+  );
+  const sorting = useMemo(() => parseSort(state.sort), [state.sort]);
+  const columnVisibility = useMemo(() => Object.fromEntries(state.hidden.map((h) => [h, false])), [state.hidden]);
+  const table = useTable({
+    features,
+    columns,
+    data: model.rows,
+    state: { sorting, columnVisibility, globalFilter: state.filter },
+    onSortingChange: (u: Updater<SortingState>) => setView({ sort: formatSort(apply(u, sorting)) }),
+    onColumnVisibilityChange: (u) => {
+      const next = apply(u, columnVisibility) as Record<string, boolean>;
+      setView({ hidden: Object.entries(next).filter(([, v]) => v === false).map(([k]) => k) });
+    },
+    onGlobalFilterChange: (u) => setView({ filter: String(apply(u, state.filter) ?? '') }, 'replace'),
+    getColumnCanGlobalFilter: (column) => column.id === 'district',
+    globalFilterFn: (row, _columnId, value) => {
+      const d = meta.district.get((row.original as TableRow).district);
+      return d ? districtMatches(d, String(value ?? '')) : false;
+    },
+  });
+  const rows = table.getRowModel().rows;
+  return (
+    <>
+      <details className="column-menu">
+        <summary>{t('table.columns')}</summary>
+        <div className="column-menu__list">
+          {table
+            .getAllLeafColumns()
+            .filter((c) => c.getCanHide())
+            .map((c) => (
+              <label key={c.id}>
+                <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />{' '}
+                {typeof c.columnDef.header === 'string' ? c.columnDef.header : c.id}
+              </label>
+            ))}
+        </div>
+      </details>
+      <p className="muted" aria-live="polite">
+        {t('table.rows', { n: rows.length })}
+      </p>
+      <div className="table-scroll data-grid" data-testid="data-grid">
+        <table>
+          <thead>
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => {
+                  const dir = h.column.getIsSorted();
+                  return (
+                    <th
+                      key={h.id}
+                      scope="col"
+                      className={h.column.id === 'district' ? 'sticky-col' : h.column.id === 'group' ? '' : 'num'}
+                      aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                    >
+                      <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={h} />
+                        <span aria-hidden="true">{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ' ↕'}</span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                {r.getVisibleCells().map((c) =>
+                  c.column.id === 'district' ? (
+                    <th key={c.id} scope="row" className="sticky-col">
+                      <table.FlexRender cell={c} />
+                    </th>
+                  ) : (
+                    <td key={c.id} className={c.column.id === 'group' ? '' : 'num'}>
+                      <table.FlexRender cell={c} />
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <p className="chart-frame__empty">{t('table.noRows')}</p> : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+// Rows and columns of the table view, before TanStack sorts, filters and hides.
+import type { Meta } from '../../dataset/meta.ts';
+import type { DataObservation } from '../../domain/obs-file.ts';
+import { barsFor, pointsFor, resolveBasis, type Point } from '../../domain/select.ts';
+import type { Indicator } from '../../domain/types.ts';
+
+export interface TableRow {
+  district: string;
+  cells: Record<string, Point | undefined>;
+}
+
+export interface TableColumn {
+  id: string;
+  /** Years mode: the year; indicators mode: the indicator. */
+  year?: number;
+  indicator: Indicator;
+  basis: string;
+}
+
+export interface TableModel {
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+/** Districts × years for one indicator and basis. */
+export function yearsTable(rows: DataObservation[], meta: Meta, indicatorId: string, basisWanted: string | null): TableModel | null {
+  const indicator = meta.indicator.get(indicatorId);
+  if (!indicator) return null;
+  const basis = resolveBasis(rows, indicatorId, basisWanted, meta.bases.map((b) => b.id)) ?? '';
+  const points = pointsFor(rows, { indicator: indicatorId, basis, districts: null });
+  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
+  const byDistrict = new Map<string, TableRow>();
+  for (const p of points) {
+    let r = byDistrict.get(p.district);
+    if (!r) byDistrict.set(p.district, (r = { district: p.district, cells: {} }));
+    r.cells[String(p.year)] = p;
+  }
+  const order = meta.districts.map((d) => d.id);
+  return {
+    columns: years.map((y) => ({ id: String(y), year: y, indicator, basis })),
+    rows: [...byDistrict.values()].sort((a, b) => order.indexOf(a.district) - order.indexOf(b.district)),
+  };
+}
+
+/** Districts × indicators for one year (or each district's latest), each in its most widely reported basis. */
+export function indicatorsTable(rows: DataObservation[], meta: Meta, year: number | 'latest'): TableModel {
+  const columns: TableColumn[] = [];
+  const byDistrict = new Map<string, TableRow>();
+  const order = meta.districts.map((d) => d.id);
+  for (const indicator of meta.indicators) {
+    const basis = resolveBasis(rows, indicator.id, null, meta.bases.map((b) => b.id));
+    if (basis === null) continue;
+    const points = pointsFor(rows, { indicator: indicator.id, basis, districts: null });
+    const districts = [...new Set(points.map((p) => p.district))];
+    const { bars } = barsFor(points, districts, year === 'latest' ? { mode: 'latest' } : { mode: 'year', year }, indicator);
+    if (bars.length === 0) continue;
+    columns.push({ id: indicator.id, indicator, basis });
+    for (const b of bars) {
+      let r = byDistrict.get(b.district);
+      if (!r) byDistrict.set(b.district, (r = { district: b.district, cells: {} }));
+      r.cells[indicator.id] = b.point;
+    }
+  }
+  return { columns, rows: [...byDistrict.values()].sort((a, b) => order.indexOf(a.district) - order.indexOf(b.district)) };
+}
+
+/** "2021:desc" ⇄ TanStack sorting state. */
+export function parseSort(s: string): { id: string; desc: boolean }[] {
+  const m = /^(.+):(asc|desc)$/.exec(s);
+  return m ? [{ id: m[1]!, desc: m[2] === 'desc' }] : [];
+}
+
+export function formatSort(sorting: { id: string; desc: boolean }[]): string {
+  const s = sorting[0];
+  return s ? `${s.id}:${s.desc ? 'desc' : 'asc'}` : '';
+}

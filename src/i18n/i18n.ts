@@ -1,0 +1,56 @@
+// Looking up interface text and data names in the current language.
+import type { Basis, District, Group, Indicator } from '../domain/types.ts';
+import { CATEGORY_LABELS, FLAG_LABELS, SCOPE_LABELS, type FlagId, type ScopeId } from '../domain/vocab.ts';
+import type { SourceMeta } from '../dataset/meta.ts';
+import { en, zh, type MessageKey } from './messages.ts';
+
+export type Lang = 'zh' | 'en';
+export type Params = Record<string, string | number>;
+export type T = (key: MessageKey, params?: Params) => string;
+
+export function translator(lang: Lang): T {
+  const table = lang === 'zh' ? zh : en;
+  return (key, params) => {
+    const text = table[key] ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+  };
+}
+
+export const districtName = (d: District | undefined, lang: Lang, fallback = ''): string =>
+  d ? (lang === 'zh' ? d.nameZh : d.nameEn) : fallback;
+
+export const indicatorName = (i: Indicator | undefined, lang: Lang, fallback = ''): string =>
+  i ? (lang === 'zh' ? i.nameZh : i.nameEn) : fallback;
+
+export const indicatorDefinition = (i: Indicator, lang: Lang): string => (lang === 'zh' ? i.definitionZh : i.definitionEn);
+
+export const groupName = (g: Group | undefined, lang: Lang, fallback = ''): string =>
+  g ? (lang === 'zh' ? g.nameZh : g.nameEn) : fallback;
+
+export function basisName(id: string, bases: Map<string, Basis>, lang: Lang): string {
+  if (id === '') return lang === 'zh' ? '按报告总数' : 'as reported';
+  const b = bases.get(id);
+  return b ? (lang === 'zh' ? b.nameZh : b.nameEn) : id;
+}
+
+export const scopeName = (s: ScopeId | string, lang: Lang): string => {
+  const l = SCOPE_LABELS[s as ScopeId];
+  return l ? l[lang] : s;
+};
+
+export const flagName = (f: FlagId, lang: Lang): string => FLAG_LABELS[f][lang];
+export const flagDescription = (f: FlagId, lang: Lang): string => (lang === 'zh' ? FLAG_LABELS[f].descZh : FLAG_LABELS[f].descEn);
+export const categoryName = (c: string, lang: Lang): string => CATEGORY_LABELS[c]?.[lang] ?? c;
+
+export function sourceTitle(s: SourceMeta | undefined, lang: Lang, fallback = ''): string {
+  if (!s) return fallback;
+  return lang === 'en' && s.titleEn ? s.titleEn : s.title;
+}
+
+export const note = (o: { noteZh: string; noteEn: string }, lang: Lang): string =>
+  (lang === 'zh' ? o.noteZh || o.noteEn : o.noteEn || o.noteZh);
+
+/** A list joined the way each language joins lists. */
+export function joinList(items: string[], lang: Lang): string {
+  return new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en', { style: 'long', type: 'conjunction' }).format(items);
+}
