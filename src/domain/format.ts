@@ -1,5 +1,6 @@
 // Numbers and units for display, through Intl; large money sums in 万/亿 in
 // Chinese and millions in English.
+import { decimalsOf } from './numbers.ts';
 import type { Indicator } from './types.ts';
 import { UNIT_LABELS, YUAN_FACTOR, type UnitId } from './vocab.ts';
 
@@ -40,8 +41,13 @@ function formatCount(value: number, lang: Lang, decimals: number): string {
   return formatNumber(value, lang, decimals);
 }
 
-/** A value with its unit, as a reader would say it. */
-export function formatValue(value: number, indicator: Pick<Indicator, 'unit' | 'decimals'>, lang: Lang): string {
+/**
+ * A value with its unit, as a reader would say it. Shows at least the
+ * indicator's decimals and never fewer than the report stated (99.32% stays
+ * 99.32%, not 99.3%), up to two.
+ */
+export function formatValue(value: number, ind: Pick<Indicator, 'unit' | 'decimals'>, lang: Lang): string {
+  const indicator = { unit: ind.unit, decimals: Math.min(Math.max(ind.decimals, decimalsOf(value)), Math.max(ind.decimals, 2)) };
   const unit = indicator.unit;
   const u = UNIT_LABELS[unit];
   switch (unit as UnitId) {

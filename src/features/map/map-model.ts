@@ -38,7 +38,7 @@ export function classBreaks(values: number[], classes = MAP_CLASSES.length): num
 }
 
 export function classOf(value: number, breaks: number[]): number {
-  if (breaks.length < 2) return MAP_CLASSES.length - 1;
+  if (breaks.length < 2 || breaks[0] === breaks[breaks.length - 1]) return MAP_CLASSES.length - 1;
   for (let i = 1; i < breaks.length; i++) if (value <= breaks[i]! + 1e-9) return i - 1;
   return breaks.length - 2;
 }

@@ -1,0 +1,26 @@
+import { expect, it } from 'vitest';
+import { formatAxis, formatValue } from './format.ts';
+
+const pct = { unit: 'percent' as const, decimals: 1 };
+
+it('keeps the precision the report stated, up to two decimals', () => {
+  expect(formatValue(99.32, pct, 'zh')).toBe('99.32%');
+  expect(formatValue(87, pct, 'en')).toBe('87%');
+  expect(formatValue(33.333333, pct, 'en')).toBe('33.33%');
+});
+
+it('writes money in 万/亿 in Chinese and millions in English', () => {
+  expect(formatValue(33737.92, { unit: 'wan_yuan', decimals: 2 }, 'zh')).toBe('3.37亿元');
+  expect(formatValue(33737.92, { unit: 'wan_yuan', decimals: 2 }, 'en')).toBe('337.4 million yuan');
+  expect(formatValue(90900, { unit: 'yuan', decimals: 0 }, 'zh')).toBe('9.09万元');
+  expect(formatValue(900, { unit: 'yuan_per_student', decimals: 0 }, 'zh')).toBe('900元');
+  expect(formatValue(4800, { unit: 'yuan_per_month', decimals: 0 }, 'en')).toBe('4,800 yuan/month');
+});
+
+it('writes counts, ratios and axes', () => {
+  expect(formatValue(68909, { unit: 'person_times', decimals: 0 }, 'zh')).toBe('68,909人次');
+  expect(formatValue(158840, { unit: 'person_times', decimals: 0 }, 'zh')).toBe('15.9万人次');
+  expect(formatValue(9.03, { unit: 'students_per_teacher', decimals: 2 }, 'en')).toBe('9.03:1');
+  expect(formatAxis(25000, { unit: 'persons' }, 'zh')).toBe('2.5万');
+  expect(formatAxis(40, { unit: 'percent' }, 'en')).toBe('40%');
+});

@@ -1,0 +1,52 @@
+// Launching Debian's Chromium through playwright-core, and watching a page
+// for console errors, uncaught exceptions and requests to other origins.
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+  foreignRequests: string[];
+}
+
+/** A fresh context and page that records errors and requests leaving the base origin. */
+export async function openPage(browser: Browser, base: string, opts: BrowserContextOptions = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+  const page = await context.newPage();
+  const origin = new URL(base).origin;
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('about:')) foreignRequests.push(u);
+  });
+  return { page, context, errors, foreignRequests };
+}
+
+/** Waits until the compare chart (or another view's main content) has rendered. */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForSelector('main h2', { timeout: 20_000 });
+}
+
+export function query(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}
