@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useMediaQuery } from '../../components/use-media-query.ts';
 import { ChartNotes } from '../../components/ChartNotes.tsx';
 import { EChart } from '../../components/EChart.tsx';
 import { sourcePatch } from '../../components/links.ts';
@@ -114,12 +115,13 @@ function CompareControls(props: { meta: Meta; state: ViewState; lang: Lang; t: T
 function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; rows: NonNullable<ReturnType<typeof useIndicatorRows>['rows']> }) {
   const { meta, state, lang, t, rows } = props;
   const model = useMemo(() => compareModel(state, rows, meta), [rows, state, meta]);
+  const compact = useMediaQuery('(max-width: 600px)');
   const words = useMemo(() => (model ? describeCompare(model, meta, lang, t) : null), [model, meta, lang, t]);
   const option = useMemo(() => {
     if (!model || !words || model.empty) return null;
-    const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, summary: words.summary };
+    const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, summary: words.summary, compact };
     return model.chart === 'bar' ? barOption(model, ctx) : lineOption(model, ctx);
-  }, [model, words, lang, t, meta, state.refMedian, state.refGroup, state.refRank]);
+  }, [model, words, lang, t, meta, state.refMedian, state.refGroup, state.refRank, compact]);
   if (!model || !words) return null;
   const sources = words.sources.map((s) => meta.source.get(s.id)!).filter(Boolean);
   return (

@@ -24,16 +24,32 @@ export interface ChartContext {
   scale?: number;
   /** Leave out the DOM tooltip (server-side or export rendering). */
   noTooltip?: boolean;
+  /** A narrow screen: fewer words on the chart itself (the tooltip keeps them). */
+  compact?: boolean;
 }
 
 const TEXT = '#1f1f1f';
 const MUTED = '#5f5f5f';
-const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif';
+const FONT_ZH = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif';
+const FONT_EN = '"Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "Liberation Sans", "Noto Sans CJK SC", sans-serif';
+export const chartFont = (lang: Lang) => (lang === 'zh' ? FONT_ZH : FONT_EN);
 
 /** The most serious drawn flag decides the style. */
 function mainFlag(flags: FlagId[]): FlagId | null {
   for (const f of ['implausible', 'conflict', 'small_sample', 'imported', 'derived'] as FlagId[]) if (flags.includes(f)) return f;
   return null;
+}
+
+/** Rough rendered width of a label, for reserving room beside the bars. */
+export function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? fontSize : fontSize * 0.58;
+  return w;
+}
+
+function withAlpha(hex: string, a: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${a})`;
 }
 
 function decal(symbol: 'line' | 'circle', color: string) {
@@ -47,9 +63,9 @@ export function barItemStyle(p: Point, base: string): Record<string, unknown> {
     case 'implausible':
       return { color: 'rgba(179,38,30,0.08)', borderColor: ALERT_COLOUR, borderWidth: 1.5, borderType: 'dashed' };
     case 'conflict':
-      return { color: base, opacity: 0.85, decal: decal('line', 'rgba(255,255,255,0.75)'), borderColor: TEXT, borderWidth: 1 };
+      return { color: withAlpha(base, 0.85), decal: decal('line', 'rgba(255,255,255,0.75)'), borderColor: TEXT, borderWidth: 1 };
     case 'small_sample':
-      return { color: base, opacity: 0.6, decal: decal('circle', 'rgba(255,255,255,0.8)') };
+      return { color: withAlpha(base, 0.6), decal: decal('circle', 'rgba(255,255,255,0.8)') };
     case 'imported':
       return { color: 'rgba(122,62,157,0.25)', borderColor: IMPORTED_COLOUR, borderWidth: 2, borderType: 'dashed' };
     case 'derived':
@@ -95,14 +111,18 @@ function tooltipFor(ctx: ChartContext, find: (params: unknown) => { p: Point; st
 export function barOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption {
   const { lang, t, meta } = ctx;
   const s = ctx.scale ?? 1;
+  const FONT = chartFont(lang);
   const name = (d: string) => districtName(meta.district.get(d), lang, d);
   const fmt = (v: number) => formatValue(v, m.indicator, lang);
   const latestShown = m.barYear ?? Math.max(...m.bars.map((b) => b.year));
+  let widest = 0;
   const data = m.bars.map((b) => {
     const colour = groupColour(meta.district.get(b.district)?.group);
     const parts = [fmt(b.value)];
+    if (b.point.obs.n !== null && !ctx.compact) parts.push(`n=${b.point.obs.n}`);
     if (b.standIn || (m.barYear === null && b.year !== latestShown)) parts.push(`(${b.year})`);
-    if (ctx.refRank) parts.push(`  ${t('chart.rank', { rank: b.rank, n: m.bars.length })}`);
+    if (ctx.refRank && !ctx.compact) parts.push(`  ${t('chart.rank', { rank: b.rank, n: m.bars.length })}`);
+    widest = Math.max(widest, textWidth(parts.join(' '), 12 * s));
     return {
       value: b.value,
       itemStyle: barItemStyle(b.point, colour),
@@ -114,7 +134,8 @@ export function barOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption
     markLines.push({
       xAxis: m.medianAll,
       lineStyle: { color: TEXT, type: 'dashed', width: 1.5 },
-      label: { formatter: t('chart.median', { value: fmt(m.medianAll) }), position: 'end', color: TEXT, fontSize: 11 * s, fontFamily: FONT },
+      // The y axis runs top-down (inverse), so the line's start is at the top, clear of the x-axis labels.
+      label: { formatter: t('chart.median', { value: fmt(m.medianAll) }), position: 'start', color: TEXT, fontSize: 11 * s, fontFamily: FONT },
     });
   }
   if (ctx.refGroup) {
@@ -138,7 +159,7 @@ export function barOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption
     animation: false,
     textStyle: { fontFamily: FONT },
     aria: { enabled: true, label: { description: ctx.summary } },
-    grid: { left: 8, right: 130 * s, top: 28 * s, bottom: 8, containLabel: true },
+    grid: { left: 8, right: Math.ceil(widest + 16 * s), top: 28 * s, bottom: 8, containLabel: true },
     xAxis: {
       type: 'value',
       max: m.indicator.unit === 'percent' && max <= 100 ? 100 : undefined,
@@ -179,8 +200,9 @@ export function yearAxis(years: number[]): number[] {
 }
 
 export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption {
-  const { lang, t, meta } = ctx;
+  const { lang, meta } = ctx;
   const s = ctx.scale ?? 1;
+  const FONT = chartFont(lang);
   const axis = yearAxis(m.years);
   const byDistrict = new Map<string, Map<number, Point>>();
   for (const p of m.points) {
@@ -218,14 +240,13 @@ export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOptio
   if (ctx.refMedian && byDistrict.size > 1) {
     series.push({
       type: 'line',
-      name: t('chart.median', { value: '' }).trim(),
+      name: ctx.t('chart.median', { value: '' }).trim(),
       silent: true,
       symbol: 'rect',
       symbolSize: [10 * s, 2 * s],
       itemStyle: { color: TEXT },
       connectNulls: false,
       lineStyle: { color: TEXT, type: 'dashed', width: 1.5 },
-      endLabel: { show: true, formatter: t('chart.median', { value: '' }).trim(), color: MUTED, fontSize: 11 * s, fontFamily: FONT },
       data: axis.map((y) => {
         const v = m.points.filter((p) => p.year === y).map((p) => p.value).sort((a, b) => a - b);
         if (v.length < 2) return null;
@@ -242,7 +263,7 @@ export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOptio
     xAxis: { type: 'category', data: axis.map(String), boundaryGap: false, axisLabel: { color: MUTED, fontSize: 12 * s } },
     yAxis: {
       type: 'value',
-      scale: m.indicator.unit !== 'percent',
+      min: (v: { min: number }) => Math.min(0, v.min), // from zero, so that slopes are not exaggerated
       axisLabel: { formatter: (v: number) => formatAxis(v, m.indicator, lang), color: MUTED, fontSize: 11 * s },
       splitLine: { lineStyle: { color: '#e4e4e4' } },
     },
@@ -253,7 +274,7 @@ export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOptio
       const sameYear = m.points.filter((q) => q.year === p.year);
       const dir = m.indicator.higherIsBetter === false ? 1 : -1;
       const rank = 1 + sameYear.filter((q) => dir * (q.value - p.value) < 0).length;
-      return { p, standInFor: null, rank: t('chart.rankOf', { rank, n: sameYear.length }) };
+      return { p, standInFor: null, rank: ctx.t('chart.rankOf', { rank, n: sameYear.length }) };
     }),
     series,
   };

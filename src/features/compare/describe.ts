@@ -70,6 +70,9 @@ export function describeCompare(m: CompareModel, meta: Meta, lang: Lang, t: T): 
   }
 
   const notes: string[] = [];
+  if (m.chart === 'line' && m.points.length > 0 && new Set(m.points.map((p) => p.district)).size > 1) {
+    notes.push(t('chart.medianLine'));
+  }
   if (m.chart === 'bar' && m.barYear === null && m.bars.length > 0) {
     const latest = Math.max(...m.bars.map((b) => b.year));
     const older = m.bars.filter((b) => b.year !== latest);
@@ -90,7 +93,7 @@ export function describeCompare(m: CompareModel, meta: Meta, lang: Lang, t: T): 
   const flagged: FlaggedItem[] = m.drawn
     .filter((p) => p.obs.flags.length > 0)
     .map((p) => {
-      const why = [note(p.obs, lang), p.obs.formula ? `${t('chart.derivedInputs')} ${p.obs.formula}` : ''].filter(Boolean).join(' ');
+      const why = note(p.obs, lang) || (p.obs.formula ? `${t('chart.derivedInputs')} ${p.obs.formula}` : '');
       return {
         label: `${dn(p.district)} ${p.year}`,
         flags: DRAWN_FLAGS.filter((f) => p.obs.flags.includes(f)).map((flag) => ({ flag, name: flagName(flag, lang) })),
