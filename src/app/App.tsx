@@ -1,7 +1,8 @@
 import { Suspense, useEffect } from 'react';
 import { useLoadError, useManifest, useMeta } from '../dataset/store.ts';
 import { useT } from '../i18n/use-t.ts';
-import { useView } from '../state/store.ts';
+import { setView, useView } from '../state/store.ts';
+import { EmbedFrame } from './EmbedFrame.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
@@ -21,8 +22,27 @@ export function App() {
   }, [lang, view, t]);
   useEffect(() => {
     document.body.classList.toggle('presenting', present);
+    if (!present) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setView({ present: false });
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, [present]);
+  const embed = useView((s) => s.embed);
   const Page = VIEWS.find((v) => v.id === view)!.component;
+  const body = loadError ? (
+    <p role="alert">{t('app.loadError', { error: loadError })}</p>
+  ) : !meta ? (
+    <p className="loading" aria-live="polite">
+      {t('app.loading')}
+    </p>
+  ) : (
+    <ErrorBoundary resetKey={view} fallback={(e) => <p role="alert">{t('app.viewError', { error: e.message })}</p>}>
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <Page />
+      </Suspense>
+    </ErrorBoundary>
+  );
+  if (embed) return <EmbedFrame>{body}</EmbedFrame>;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -30,20 +50,13 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
+        {present ? (
+          <button type="button" className="button exit-present" onClick={() => setView({ present: false })}>
+            {t('export.exitPresent')}
+          </button>
+        ) : null}
         <Notices />
-        {loadError ? (
-          <p role="alert">{t('app.loadError', { error: loadError })}</p>
-        ) : !meta ? (
-          <p className="loading" aria-live="polite">
-            {t('app.loading')}
-          </p>
-        ) : (
-          <ErrorBoundary resetKey={view} fallback={(e) => <p role="alert">{t('app.viewError', { error: e.message })}</p>}>
-            <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-              <Page />
-            </Suspense>
-          </ErrorBoundary>
-        )}
+        {body}
       </main>
       <footer className="site-footer">
         {manifest ? <p>{t('app.dataVersion', { version: manifest.version, date: manifest.dataDate })}</p> : null}

@@ -11,7 +11,25 @@ const inflight = new Map<string, Promise<unknown>>();
 /** Files inlined by the single-file build: path -> text. */
 function inlined(): Record<string, string> | null {
   const g = globalThis as { __BVD_DATA__?: Record<string, string> };
+  if (g.__BVD_DATA__ === undefined && typeof document !== 'undefined') {
+    // A data block, not a script: it runs nothing, so it needs no CSP exception.
+    const el = document.getElementById('bvd-data');
+    g.__BVD_DATA__ = el?.textContent ? (JSON.parse(el.textContent) as Record<string, string>) : undefined;
+  }
   return g.__BVD_DATA__ ?? null;
+}
+
+const blobUrls = new Map<string, string>();
+/** A link to a data file: a URL on the server, or a blob when the data is inlined. */
+export function dataHref(path: string, type = 'text/plain;charset=utf-8'): string {
+  const bundle = inlined();
+  if (!bundle) return DATA_BASE + path;
+  let url = blobUrls.get(path);
+  if (!url && bundle[path] !== undefined) {
+    url = URL.createObjectURL(new Blob([bundle[path]!], { type }));
+    blobUrls.set(path, url);
+  }
+  return url ?? '#';
 }
 
 async function fetchText(path: string, fresh = false): Promise<string> {
@@ -80,5 +98,5 @@ export async function loadAll(manifest: Manifest): Promise<DataObservation[]> {
 }
 
 export function csvUrl(manifest: Manifest): string {
-  return DATA_BASE + manifest.files.csv;
+  return dataHref(manifest.files.csv, 'text/csv;charset=utf-8');
 }

@@ -28,7 +28,7 @@ export interface Watched {
 export async function openPage(browser: Browser, base: string, opts: BrowserContextOptions = {}): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
   const page = await context.newPage();
-  const origin = new URL(base).origin;
+  const origin = base.startsWith('file:') ? 'file://' : new URL(base).origin;
   const errors: string[] = [];
   const foreignRequests: string[] = [];
   page.on('console', (m) => {

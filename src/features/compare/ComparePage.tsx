@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import { ChartNotes } from '../../components/ChartNotes.tsx';
 import { EChart } from '../../components/EChart.tsx';
@@ -11,11 +11,13 @@ import type { Meta } from '../../dataset/meta.ts';
 import { formatValue } from '../../domain/format.ts';
 import { basisName, districtName, flagName, type Lang, type T } from '../../i18n/i18n.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
-import { setView, useView } from '../../state/store.ts';
+import { permalink, setView, useView } from '../../state/store.ts';
 import type { ViewState } from '../../state/view-state.ts';
 import { barOption, lineOption, pointAt } from './chart-options.ts';
 import { compareModel, type CompareModel } from './compare-model.ts';
 import { describeCompare } from './describe.ts';
+
+const ExportPanel = lazy(() => import('../../components/export/ExportPanel.tsx'));
 
 export function chartHeight(m: CompareModel, scale = 1): number {
   return m.chart === 'bar' ? Math.max(180, 70 + m.bars.length * 40) * scale : 380 * scale;
@@ -31,7 +33,7 @@ export default function ComparePage() {
   if (!meta.indicator.has(state.indicator)) return <p role="alert">{t('notice.unknownIndicator', { id: state.indicator })}</p>;
   return (
     <section className="compare" aria-labelledby="compare-title">
-      <CompareControls meta={meta} state={state} lang={lang} t={t} rows={rows} />
+      {state.embed ? null : <CompareControls meta={meta} state={state} lang={lang} t={t} rows={rows} />}
       {error ? <p role="alert">{t('app.loadError', { error })}</p> : null}
       {rows ? <CompareChart meta={meta} state={state} lang={lang} t={t} rows={rows} /> : <p className="loading">{t('common.loading')}</p>}
     </section>
@@ -116,14 +118,37 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; r
   const { meta, state, lang, t, rows } = props;
   const model = useMemo(() => compareModel(state, rows, meta), [rows, state, meta]);
   const compact = useMediaQuery('(max-width: 600px)');
+  const scale = state.present ? 1.5 : 1;
   const words = useMemo(() => (model ? describeCompare(model, meta, lang, t) : null), [model, meta, lang, t]);
+  const chartBox = useRef<HTMLDivElement>(null);
+  const [exporting, setExporting] = useState(false);
+  const [tab, setTab] = useState<'chart' | 'table'>('chart');
   const option = useMemo(() => {
     if (!model || !words || model.empty) return null;
-    const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, summary: words.summary, compact };
+    const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, summary: words.summary, compact, scale };
     return model.chart === 'bar' ? barOption(model, ctx) : lineOption(model, ctx);
-  }, [model, words, lang, t, meta, state.refMedian, state.refGroup, state.refRank, compact]);
+  }, [model, words, lang, t, meta, state.refMedian, state.refGroup, state.refRank, compact, scale]);
   if (!model || !words) return null;
   const sources = words.sources.map((s) => meta.source.get(s.id)!).filter(Boolean);
+  const exportSpec = () => ({
+    fileStem: [model.indicator.id, model.basis || 'total', model.chart === 'bar' ? (model.barYear ?? 'latest') : `${model.years[0] ?? ''}-${model.years[model.years.length - 1] ?? ''}`].join('-'),
+    text: {
+      title: words.title,
+      subtitle: words.subtitle,
+      description: [words.summary, ...words.notes].join(' '),
+      notes: [...words.notes, ...words.flagged.map((f) => `${f.label}（${f.flags.map((x) => x.name).join('、')}）：${f.note}`.replace(/（/g, lang === 'en' ? ' (' : '（').replace(/）：/g, lang === 'en' ? '): ' : '）：'))],
+      sourceLine: words.sourceLine,
+      lang,
+    },
+    option: (s: number) => {
+      const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, summary: words.summary, scale: s, noTooltip: true };
+      return model.chart === 'bar' ? barOption(model, ctx) : lineOption(model, ctx);
+    },
+    screen: { width: chartBox.current?.clientWidth ?? 960, height: chartHeight(model) + 300 },
+    rows: model.chart === 'bar' ? model.bars.map((b) => b.point.obs) : model.points.map((p) => p.obs),
+    meta,
+  });
+  const showTable = state.embed && state.embedTable && tab === 'table';
   return (
     <figure className="chart-frame" data-testid="compare-chart">
       <figcaption className="chart-frame__head">
@@ -135,33 +160,58 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; r
           {words.summary}
         </p>
       </figcaption>
+      {state.embed && state.embedTable ? (
+        <div className="tabs" role="tablist">
+          {(['chart', 'table'] as const).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'is-active' : ''} onClick={() => setTab(k)}>
+              {t(k === 'chart' ? 'embed.chart' : 'embed.table')}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {model.empty === 'no-common' ? <p className="chart-frame__empty">{t('pick.noCommon')}</p> : null}
       {model.empty === 'no-data' ? <p className="chart-frame__empty">{t('chart.noData')}</p> : null}
-      {option ? (
-        <div className="chart-frame__chart" role="img" aria-label={words.summary}>
+      {option && !showTable ? (
+        <div className="chart-frame__chart" role="img" aria-label={words.summary} ref={chartBox}>
           <EChart
             option={option}
-            height={chartHeight(model)}
+            height={chartHeight(model, scale)}
             onItemClick={(params) => {
               const p = pointAt(model, params);
-              if (p?.obs.source) setView(sourcePatch(p.obs.source, p.obs.id));
+              if (!p?.obs.source) return;
+              if (state.embed) window.open(permalinkTo(sourcePatch(p.obs.source, p.obs.id)), '_blank', 'noopener');
+              else setView(sourcePatch(p.obs.source, p.obs.id));
             }}
           />
         </div>
       ) : null}
+      {showTable ? <DataTable model={model} meta={meta} lang={lang} t={t} open /> : null}
       <ChartNotes notes={words.notes} flagged={words.flagged} legend={words.legend} sources={words.sources} notesTitle={t('chart.notes')} lang={lang} />
-      <ShareBar what={words.title} sources={sources} />
-      <DataTable model={model} meta={meta} lang={lang} t={t} />
+      {state.embed ? null : (
+        <>
+          <ShareBar what={words.title} sources={sources}>
+            <button type="button" className="button" aria-expanded={exporting} onClick={() => setExporting((v) => !v)} data-testid="export-open">
+              {t('export.button')}
+            </button>
+          </ShareBar>
+          {exporting ? (
+            <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+              <ExportPanel spec={exportSpec()} />
+            </Suspense>
+          ) : null}
+          <DataTable model={model} meta={meta} lang={lang} t={t} />
+        </>
+      )}
     </figure>
   );
 }
 
 /** The chart's values as a table: the text alternative, and a way to every source. */
-function DataTable({ model, meta, lang, t }: { model: CompareModel; meta: Meta; lang: Lang; t: T }) {
+function DataTable({ model, meta, lang, t, open }: { model: CompareModel; meta: Meta; lang: Lang; t: T; open?: boolean }) {
   const points = model.chart === 'bar' ? model.bars.map((b) => b.point) : model.points;
   if (points.length === 0) return null;
   return (
-    <details className="data-table">
+    <details className="data-table" open={open}>
       <summary>{t('chart.showTable')}</summary>
       <table>
         <caption className="visually-hidden">{t('chart.dataTable')}</caption>
@@ -185,7 +235,11 @@ function DataTable({ model, meta, lang, t }: { model: CompareModel; meta: Meta; 
               </td>
               <td>{p.obs.flags.map((f) => flagName(f, lang)).join(lang === 'zh' ? '、' : ', ')}</td>
               <td>
-                {p.obs.source ? (
+                {p.obs.source && useView.getState().embed ? (
+                  <a href={permalinkTo(sourcePatch(p.obs.source, p.obs.id))} target="_blank" rel="noopener">
+                    {p.obs.locator || p.obs.source}
+                  </a>
+                ) : p.obs.source ? (
                   <ViewLink to={sourcePatch(p.obs.source, p.obs.id)}>{p.obs.locator || p.obs.source}</ViewLink>
                 ) : (
                   t('sources.userData')
@@ -197,4 +251,9 @@ function DataTable({ model, meta, lang, t }: { model: CompareModel; meta: Meta; 
       </table>
     </details>
   );
+}
+
+/** An absolute link to another view of the full dashboard (used from embeds, which open it in a new tab). */
+function permalinkTo(patch: Partial<ViewState>): string {
+  return permalink({ ...useView.getState(), ...patch }, null);
 }

@@ -30,8 +30,9 @@ export interface ChartContext {
 
 const TEXT = '#1f1f1f';
 const MUTED = '#5f5f5f';
-const FONT_ZH = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif';
-const FONT_EN = '"Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", "Liberation Sans", "Noto Sans CJK SC", sans-serif';
+// Single quotes: ECharts writes this into an SVG style attribute unescaped.
+const FONT_ZH = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Hiragino Sans GB', sans-serif";
+const FONT_EN = "'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'DejaVu Sans', 'Liberation Sans', 'Noto Sans CJK SC', sans-serif";
 export const chartFont = (lang: Lang) => (lang === 'zh' ? FONT_ZH : FONT_EN);
 
 /** The most serious drawn flag decides the style. */

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ShareBar } from '../../components/ShareBar.tsx';
 import { ViewLink } from '../../components/ViewLink.tsx';
-import { csvUrl, loadSourceText } from '../../dataset/load.ts';
+import { csvUrl, dataHref, loadSourceText } from '../../dataset/load.ts';
 import type { Meta, SourceMeta } from '../../dataset/meta.ts';
 import { useDistrictRows, useManifest, useMeta } from '../../dataset/store.ts';
 import { formatValue } from '../../domain/format.ts';
@@ -96,7 +96,7 @@ function SourceViewer({ meta, source, t, lang }: { meta: Meta; source: SourceMet
         {manifest?.files.sources[source.id] ? (
           <>
             {' · '}
-            <a href={`data/${manifest.files.sources[source.id]}`} download={`${source.id}.txt`}>
+            <a href={dataHref(manifest.files.sources[source.id]!)} download={`${source.id}.txt`}>
               {t('sources.downloadTxt')}
             </a>
           </>

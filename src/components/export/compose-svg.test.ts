@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest';
+import { composeSvg, escapeXml, wrap } from './compose-svg.ts';
+
+const text = {
+  title: '招生人数 <b>&</b>',
+  subtitle: '各区最新年份。',
+  description: '4 个区有数据。',
+  notes: ['房山区 2019：派生'],
+  sourceLine: '来源：《报告》。',
+  footer: '看板 · 数据版本 abc · http://x/?a=1&b=2',
+  lang: 'zh' as const,
+};
+
+it('escapes every text and nests the chart without duplicate size attributes', () => {
+  const { svg, chart } = composeSvg(text, 1920, 1080, (box) => `<?xml version="1.0"?><svg width="${box.width}" height="${box.height}" xmlns="http://www.w3.org/2000/svg"><rect/></svg>`);
+  expect(svg).toContain('招生人数 &lt;b&gt;&amp;&lt;/b&gt;');
+  expect(svg).toContain('?a=1&amp;b=2');
+  const nested = svg.match(/<svg x="[^>]*>/)![0];
+  expect(nested.match(/width=/g)).toHaveLength(1);
+  expect(nested).toContain(`width="${chart.width}"`);
+  expect(svg.match(/<\?xml/g)).toHaveLength(1);
+  expect(chart.y).toBeGreaterThan(100);
+  expect(chart.y + chart.height).toBeLessThan(1080);
+});
+
+it('wraps Chinese anywhere and English at spaces, with an ellipsis past the last line', () => {
+  expect(wrap('一二三四五六', 10, 30)).toEqual(['一二三', '四五六']);
+  expect(wrap('alpha beta gamma', 10, 50)).toEqual(['alpha', 'beta', 'gamma']);
+  expect(wrap('一二三四五六七八九', 10, 30, 2)[1]!.endsWith('…')).toBe(true);
+  expect(escapeXml('a\u0007b')).toBe('ab');
+});
