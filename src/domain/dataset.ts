@@ -1,13 +1,12 @@
-// The whole curated dataset from the files under data/: read the reference
-// tables, validate every observation, derive, and run the checks that need
-// all rows at once. Pure: the caller supplies the files and a sha256.
+// Reading the curated data under data/: the reference tables, derivation
+// requests, and the checks that need all rows of a district at once. The
+// build that strings them together is pipeline.ts.
 import { decodeUtf8, parseCsv, type CsvRecord } from './csv.ts';
-import { DERIVATION_METHODS, deriveObservations, parseInputRef, valuesAgree, type DerivationMethod, type DerivationRequest } from './derive.ts';
+import type { DataObservation, Manifest } from './obs-file.ts';
+import { DERIVATION_METHODS, parseInputRef, valuesAgree, type DerivationMethod, type DerivationRequest } from './derive.ts';
 import type { Issue } from './issues.ts';
-import { indexSource, type SourceIndex } from './quotes.ts';
-import { BASIS_SPEC, DERIVATION_COLUMNS, DISTRICT_SPEC, GROUP_SPEC, INDICATOR_SPEC, OBSERVATION_COLUMNS, SOURCE_SPEC, type TableSpec } from './schema.ts';
+import { BASIS_SPEC, DERIVATION_COLUMNS, DISTRICT_SPEC, GROUP_SPEC, INDICATOR_SPEC, SOURCE_SPEC, type TableSpec } from './schema.ts';
 import { quantityKey, rowKey, type Observation, type Origin, type ReferenceData } from './types.ts';
-import { readObservation } from './validate.ts';
 import { SCOPES, SMALL_SAMPLE_LIMIT } from './vocab.ts';
 
 export interface DataFiles {
@@ -19,14 +18,13 @@ export interface DataFiles {
 
 export interface Dataset {
   refs: ReferenceData;
-  /** Curated and derived observations in canonical order. */
-  observations: Observation[];
+  /** Curated and derived observations in canonical order, with the n behind each rate. */
+  observations: DataObservation[];
   /** Source texts by source id. */
   sourceTexts: Map<string, string>;
-  /** Denominator size (n) behind a rate, by observation id. */
-  denominators: Map<string, { n: number; indicator: string }>;
   /** Latest `added` date of the sources: the date the data describes as of. */
   dataDate: string;
+  manifest: Manifest;
 }
 
 export const DATA_DIR = 'data';
@@ -75,6 +73,7 @@ export function readReferenceData(
   files: DataFiles,
   sha256: (bytes: Uint8Array) => string,
   issues: Issue[],
+  opts: { keepTexts?: boolean } = {},
 ): { refs: ReferenceData; sourceTexts: Map<string, string> } {
   const at = (p: string) => `${DATA_DIR}/${p}`;
   const groups = readTable(files, at('groups.csv'), GROUP_SPEC, issues);
@@ -124,12 +123,12 @@ export function readReferenceData(
     }
     const decoded = decodeUtf8(bytes, path);
     if (!decoded.ok) issues.push(decoded.issue);
-    else sourceTexts.set(s.id, decoded.text);
+    else if (opts.keepTexts !== false) sourceTexts.set(s.id, decoded.text);
   }
   return { refs, sourceTexts };
 }
 
-function readDerivationRequests(files: DataFiles, refs: ReferenceData, issues: Issue[]): DerivationRequest[] {
+export function readDerivationRequests(files: DataFiles, refs: ReferenceData, issues: Issue[]): DerivationRequest[] {
   const path = `${DATA_DIR}/derivations.csv`;
   const bytes = files.read(path);
   if (!bytes) return [];
@@ -279,64 +278,3 @@ export interface BuildOptions {
   onlyFiles?: string[];
 }
 
-export function buildDataset(
-  files: DataFiles,
-  sha256: (bytes: Uint8Array) => string,
-  options: BuildOptions = {},
-): { issues: Issue[]; dataset: Dataset | null } {
-  const issues: Issue[] = [];
-  const { refs, sourceTexts } = readReferenceData(files, sha256, issues);
-  const indexes = new Map<string, SourceIndex>();
-  const sourceIndex = (id: string) => {
-    let idx = indexes.get(id);
-    const text = sourceTexts.get(id);
-    if (!idx && text !== undefined) indexes.set(id, (idx = indexSource(text)));
-    return idx;
-  };
-
-  const curated: Observation[] = [];
-  const origins = new Map<string, Origin>();
-  const obsFiles = files
-    .list(`${DATA_DIR}/observations`)
-    .filter((p) => p.endsWith('.csv') && (!options.onlyFiles || options.onlyFiles.includes(p)));
-  if (obsFiles.length === 0) {
-    issues.push({ file: `${DATA_DIR}/observations`, line: 1, field: '(file)', message: 'holds no .csv files' });
-  }
-  for (const path of obsFiles) {
-    const decoded = decodeUtf8(files.read(path)!, path);
-    if (!decoded.ok) {
-      issues.push(decoded.issue);
-      continue;
-    }
-    const { table, issues: csvIssues } = parseCsv(decoded.text, path, OBSERVATION_COLUMNS);
-    issues.push(...csvIssues);
-    for (const r of table.records) {
-      const { obs, issues: rowIssues } = readObservation(r.cells, { file: path, line: r.line }, refs, {
-        mode: 'curated',
-        sourceIndex,
-      });
-      issues.push(...rowIssues);
-      if (!obs) continue;
-      // Two rows with the same key get the same id; keep the first origin and let the duplicate check speak.
-      if (origins.has(obs.id)) obs.id = `${obs.id}~${r.line}`;
-      origins.set(obs.id, { file: path, line: r.line });
-      curated.push(obs);
-    }
-  }
-
-  let requests = readDerivationRequests(files, refs, issues);
-  if (options.onlyFiles) {
-    const read = new Set(curated.map((o) => o.district));
-    requests = requests.filter((r) => read.has(r.district));
-  }
-  const { derived, issues: deriveIssues } = deriveObservations(curated, requests, refs);
-  issues.push(...deriveIssues);
-  const observations = [...curated, ...derived];
-  const { issues: checkIssues, denominators } = checkDataset(observations, origins, refs);
-  issues.push(...checkIssues);
-  if (issues.length > 0) return { issues, dataset: null };
-
-  observations.sort(compareObservations);
-  const dataDate = [...refs.sources.values()].map((s) => s.added).sort().pop() ?? '';
-  return { issues, dataset: { refs, observations, sourceTexts, denominators, dataDate } };
-}

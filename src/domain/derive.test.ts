@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from './dataset.ts';
+import { buildDataset } from './pipeline.ts';
 import { formatIssue } from './issues.ts';
 import { fakeSha, miniProject } from './testing.ts';
 

@@ -4,7 +4,11 @@ import type { ReferenceData } from './types.ts';
 import { PUBLIC_CSV_COLUMNS } from './schema.ts';
 import type { DataObservation } from './obs-file.ts';
 
-export function toPublicCsv(observations: DataObservation[], ds: { refs: Pick<ReferenceData, 'districts' | 'indicators' | 'sources'> }): string {
+type Refs = { refs: Pick<ReferenceData, 'districts' | 'indicators' | 'sources'> };
+
+/** Data rows only (no header), each ending in CRLF. */
+export function publicCsvRows(observations: DataObservation[], ds: Refs): string {
+  if (observations.length === 0) return '';
   const rows = observations.map((o) => {
     const d = ds.refs.districts.get(o.district);
     const i = ds.refs.indicators.get(o.indicator);
@@ -15,7 +19,11 @@ export function toPublicCsv(observations: DataObservation[], ds: { refs: Pick<Re
       o.flags.join(';'), o.formula, o.inputs.join(';'), o.noteZh, o.noteEn,
     ];
   });
-  // BOM so that Excel opens the Chinese text as UTF-8; CRLF as RFC 4180 asks.
-  return '\uFEFF' + Papa.unparse({ fields: [...PUBLIC_CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false }) + '\r\n';
+  // escapeFormulae: a cell starting with = + - @ would run as a formula in Excel; the import strips the guard.
+  return Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: true }) + '\r\n';
 }
 
+/** The whole file: BOM (so Excel opens the Chinese text as UTF-8), header, rows; CRLF as RFC 4180 asks. */
+export function toPublicCsv(observations: DataObservation[], ds: Refs): string {
+  return '\uFEFF' + Papa.unparse([[...PUBLIC_CSV_COLUMNS]], { newline: '\r\n' }) + '\r\n' + publicCsvRows(observations, ds);
+}

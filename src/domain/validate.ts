@@ -203,7 +203,7 @@ export function readObservation(
   if (issues.length > 0) return { obs: null, issues };
   const base = { district: districtId, year, indicator: indicatorId, basis, scope, source: sourceId, locator };
   const obs: Observation = {
-    id: cell('id') !== '' && !curated ? cell('id') : observationId(base),
+    id: observationId(base),
     ...base,
     period: cell('period'),
     value,

@@ -1,6 +1,7 @@
 // The curated dataset built in-process, once per test file.
 import { resolve } from 'node:path';
-import { buildDataset, type Dataset } from '../../src/domain/dataset.ts';
+import type { Dataset } from '../../src/domain/dataset.ts';
+import { buildDataset } from '../../src/domain/pipeline.ts';
 import { formatIssue } from '../../src/domain/issues.ts';
 import type { Observation } from '../../src/domain/types.ts';
 import { fsDataFiles, sha256Hex } from '../../scripts/lib/data-files.ts';

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/domain/dataset.ts';
+import { buildDataset } from '../../src/domain/pipeline.ts';
 import { formatIssue, sortIssues } from '../../src/domain/issues.ts';
 import { fsDataFiles, sha256Hex } from '../../scripts/lib/data-files.ts';
 import { ROOT } from '../helpers/dataset.ts';
