@@ -39,7 +39,8 @@ for (const f of walk(dataDir)) data[relative(dataDir, f).split('\\').join('/')] 
 
 // In a <script> element, "</script" and "<!--" must not appear: escape "<".
 const jsonBlock = JSON.stringify(data).replace(/</g, '\\u003c');
-let html = readFileSync(join(tmp, 'index.html'), 'utf8');
+// The single file inlines its script, so the site's no-inline-script policy cannot apply to it.
+let html = readFileSync(join(tmp, 'index.html'), 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_m, src: string) => {
   const code = readFileSync(join(tmp, src), 'utf8').replace(/<\/(script)/gi, '<\\/$1');
   return `<script type="module">${code}</script>`;
