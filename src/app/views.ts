@@ -18,4 +18,5 @@ export const VIEWS: ViewDef[] = [
   { id: 'coverage', label: 'view.coverage', component: lazy(() => import('../features/coverage/CoveragePage.tsx')) },
   { id: 'sources', label: 'view.sources', component: lazy(() => import('../features/sources/SourcesPage.tsx')) },
   { id: 'methodology', label: 'view.methodology', component: lazy(() => import('../features/methodology/MethodologyPage.tsx')) },
+  { id: 'import', label: 'view.import', component: lazy(() => import('../features/import/ImportPage.tsx')) },
 ];

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { SourceMeta } from '../dataset/meta.ts';
 import { useManifest } from '../dataset/store.ts';
 import { useT, useLang } from '../i18n/use-t.ts';
-import { permalink, useView } from '../state/store.ts';
+import { permalink, useView, viewHasImported } from '../state/store.ts';
+import { useImported } from '../dataset/imported.ts';
 import { citation, today } from './citation.ts';
 
 async function copyText(text: string): Promise<boolean> {
@@ -23,7 +24,8 @@ export function ShareBar(props: { what: string; sources: SourceMeta[]; children?
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [showCite, setShowCite] = useState(false);
   const [citeCopied, setCiteCopied] = useState(false);
-  const url = permalink(state, manifest?.version ?? null);
+  const imported = useImported((s) => s.observations);
+  const url = permalink(state, manifest?.version ?? null, window.location.href, viewHasImported(state, imported));
   const cite = manifest
     ? citation({ lang, what: props.what, version: manifest.version, dataDate: manifest.dataDate, url, sources: props.sources, accessed: today() })
     : '';

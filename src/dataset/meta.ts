@@ -1,5 +1,5 @@
 // Reference metadata as the app holds it: arrays for lists, maps for lookups.
-import type { Basis, District, Group, Indicator, Source } from '../domain/types.ts';
+import type { Basis, District, Group, Indicator, ReferenceData, Source } from '../domain/types.ts';
 
 export interface SourceMeta extends Source {
   observations: number;
@@ -36,9 +36,16 @@ export function indexMeta(file: MetaFile): Meta {
 /** Meta with user-added districts and indicators (from an import) appended. */
 export function withExtras(meta: Meta, districts: District[], indicators: Indicator[]): Meta {
   if (districts.length === 0 && indicators.length === 0) return meta;
+  const needsGroup = districts.some((d) => !meta.group.has(d.group)) && !meta.group.has('imported');
   return indexMeta({
     ...meta,
+    groups: needsGroup ? [...meta.groups, { id: 'imported', nameZh: '用户导入', nameEn: 'Imported', order: 99 }] : meta.groups,
     districts: [...meta.districts, ...districts.filter((d) => !meta.district.has(d.id))],
     indicators: [...meta.indicators, ...indicators.filter((i) => !meta.indicator.has(i.id))],
   });
+}
+
+/** The metadata as the validation module's reference tables. */
+export function referenceData(meta: Meta): ReferenceData {
+  return { groups: meta.group, districts: meta.district, indicators: meta.indicator, bases: meta.basis, sources: meta.source };
 }

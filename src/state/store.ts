@@ -84,10 +84,28 @@ export function startUrlSync(win: Window = window): void {
   });
 }
 
-/** A permalink to a view: absolute, with language and dataset version. */
-export function permalink(state: ViewState, version: string | null, base: string = window.location.href): string {
+/** Whether the view shows any of the user's imported observations (the link then says so). */
+export function viewHasImported(state: ViewState, imported: { indicator: string; district: string }[]): boolean {
+  if (imported.length === 0) return false;
+  switch (state.view) {
+    case 'compare':
+    case 'map':
+      return imported.some((o) => o.indicator === state.indicator);
+    case 'table':
+      return state.tableMode === 'indicators' || imported.some((o) => o.indicator === state.indicator);
+    case 'district':
+      return imported.some((o) => o.district === state.district);
+    case 'coverage':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A permalink to a view: absolute, with language and dataset version, and whether it includes imported data. */
+export function permalink(state: ViewState, version: string | null, base: string = window.location.href, withImported = false): string {
   const u = new URL(base);
-  const query = serializeLink({ ...state, embed: false, embedTable: false, present: false, dataVersion: version });
+  const query = serializeLink({ ...state, embed: false, embedTable: false, present: false, dataVersion: version, withImported });
   const params = new URLSearchParams(query);
   params.set('lang', state.lang); // explicit: a remembered preference must not change a shared view
   u.search = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');

@@ -1,6 +1,6 @@
 // Everything a link must reproduce. Anything not here stays local to a component.
 
-export const VIEW_IDS = ['compare', 'table', 'district', 'map', 'coverage', 'sources', 'methodology'] as const;
+export const VIEW_IDS = ['compare', 'table', 'district', 'map', 'coverage', 'sources', 'methodology', 'import'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export type Lang = 'zh' | 'en';

@@ -1,0 +1,276 @@
+// Values in flattened tables (tab-separated rows): years as columns or as rows,
+// grouped column headers (bases, sub-totals), a label column, a unit column, a
+// numbered list of items, and a header with a single row of values.
+import type { FlagId } from '../vocab.ts';
+import { finish, type Candidate, type Draft } from './candidate.ts';
+import { readHeading, type ReportDocument, type Table, type TableRow } from './document.ts';
+import { CHANGE_ROW, INDICATOR_INFO, PERCENT_HEADER, TOTAL_COLUMN, TOTAL_ROW } from './patterns.ts';
+import { basisFor, cleanLabel, findBases, findTerms, labelTerm, percentIndicator, scopeIn, words, type BasisMatch, type TermMatch } from './terms.ts';
+import { readCell, unitInLabel, type Cell, type ValueKind } from './values.ts';
+import { fallbackYear, resolveYear, type YearGuess } from './years.ts';
+
+interface ParsedRow {
+  row: TableRow;
+  cells: Cell[];
+}
+
+const INDEX_HEADER = /^(?:序号|编号|No\.?)$/i;
+const UNIT_HEADER = /^(?:单位|计量单位)$/;
+
+/** Candidates from one table, appended to `out`. */
+export function extractTable(doc: ReportDocument, table: Table, district: string, source: string, out: Candidate[]): void {
+  const y = doc.titleYear ?? doc.dataYear;
+  const span: [number, number] = y === null ? [1990, 2040] : [y - 8, y + 1];
+  const parsed: ParsedRow[] = table.rows.map((row) => ({ row, cells: row.cells.map((c) => readCell(c.text, span)) }));
+  // A table of contents ("6.1 经费投入	15") lists headings and page numbers.
+  const tocRows = parsed.filter((r) => {
+    const first = r.row.cells[0]?.text ?? '';
+    const oneValue = r.cells.filter((c) => c.type === 'value').length === 1;
+    return oneValue && (readHeading(first) !== null || /\.{3,}|…{2,}/.test(first));
+  });
+  if (tocRows.length >= Math.max(2, 0.6 * parsed.length)) return;
+  // Split into sub-tables at header rows that follow data rows (a repeated or new header).
+  const groups: { header: ParsedRow[]; data: ParsedRow[] }[] = [];
+  let cur: { header: ParsedRow[]; data: ParsedRow[] } = { header: [], data: [] };
+  const indexCol = INDEX_HEADER.test(table.rows[0]?.cells[0]?.text ?? '') ? 0 : -1;
+  for (const pr of parsed) {
+    // A numbered row ("1	毕业生人数	人	无") is data even when its value is missing.
+    const numbered = indexCol === 0 && /^[0-9]{1,3}$/.test(pr.row.cells[0]?.text ?? '');
+    const hasValue = numbered || pr.cells.some((c, i) => i !== indexCol && c.type === 'value');
+    const hasYear = pr.cells.some((c) => c.type === 'year');
+    if (!hasValue) {
+      if (cur.data.length > 0 && (hasYear || INDEX_HEADER.test(pr.row.cells[0]?.text ?? ''))) {
+        groups.push(cur);
+        cur = { header: [pr], data: [] };
+      } else if (cur.data.length === 0) cur.header.push(pr);
+      continue;
+    }
+    cur.data.push(pr);
+  }
+  groups.push(cur);
+  for (const g of groups) if (g.data.length > 0) extractSubTable(doc, table, g.header, g.data, indexCol, district, source, out);
+}
+
+function extractSubTable(
+  doc: ReportDocument,
+  table: Table,
+  header: ParsedRow[],
+  data: ParsedRow[],
+  indexCol: number,
+  district: string,
+  source: string,
+  out: Candidate[],
+): void {
+  const width = Math.max(...[...header, ...data].map((r) => r.row.cells.length));
+  const unitCol = Math.max(-1, ...header.map((h) => h.row.cells.findIndex((c) => UNIT_HEADER.test(c.text))));
+  const idx = header.some((h) => INDEX_HEADER.test(h.row.cells[0]?.text ?? '')) ? 0 : indexCol;
+
+  // Column headers: each header row's text at the column, a group cell spanning the empty cells after it.
+  const colText: string[] = Array(width).fill('');
+  const colSub: string[] = Array(width).fill('');
+  const colYear: ({ year: number; endYear?: number } | null)[] = Array(width).fill(null);
+  const grouped: boolean[] = Array(width).fill(false);
+  header.forEach((h, hi) => {
+    let carry = '';
+    for (let c = 0; c < width; c++) {
+      const cell = h.cells[c];
+      const raw = h.row.cells[c]?.text ?? '';
+      if (cell?.type === 'year') {
+        colYear[c] = { year: cell.year, ...(cell.endYear !== undefined ? { endYear: cell.endYear } : {}) };
+        carry = '';
+        continue;
+      }
+      let t = raw;
+      const lower = header.slice(hi + 1).some((l) => (l.row.cells[c]?.text ?? '') !== '');
+      if (t === '' && carry && lower && c > 0) {
+        t = carry;
+        grouped[c] = true;
+        grouped[c - 1] = true;
+      } else carry = t;
+      if (t) colText[c] = colText[c] ? `${colText[c]} ${t}` : t;
+      if (hi === header.length - 1 && header.length > 1) colSub[c] = raw;
+    }
+  });
+  const hasYearCols = colYear.some((y) => y !== null);
+  const multiGroup = grouped.filter(Boolean).length >= 2;
+
+  let group = '';
+  let prevIndicatorByCol = new Map<number, string>();
+  for (const pr of data) {
+    const { row, cells } = pr;
+    const firstLabelCol = idx === 0 ? 1 : 0;
+    let firstValue = cells.findIndex((c, i) => i !== idx && i !== unitCol && c.type === 'value');
+    if (firstValue < 0 && hasYearCols) firstValue = colYear.findIndex((y) => y !== null);
+    const labelEnd = firstValue < 0 ? cells.length : firstValue;
+    const labelParts: string[] = [];
+    let rowYear: { year: number; endYear?: number } | null = null;
+    for (let i = 0; i < labelEnd; i++) {
+      if (i === idx || i === unitCol) continue;
+      const c = cells[i]!;
+      if (c.type === 'year') rowYear = { year: c.year, ...(c.endYear !== undefined ? { endYear: c.endYear } : {}) };
+      else if (c.type === 'text') labelParts.push(row.cells[i]!.text);
+    }
+    const firstCellEmpty = (row.cells[firstLabelCol]?.text ?? '') === '';
+    if (!firstCellEmpty && labelParts.length > 1) group = labelParts[0]!;
+    else if (!firstCellEmpty && labelParts.length <= 1) group = '';
+    const ownLabel = labelParts.join(' ');
+    const groupLabel = firstCellEmpty ? group : '';
+    if (CHANGE_ROW.test(cleanLabel(ownLabel))) continue;
+    const rowUnit = unitCol >= 0 ? unitInLabel(row.cells[unitCol]?.text ?? '') : unitInLabel(ownLabel);
+    const labelYearM = /^((?:19|20)[0-9]{2})\s*(?:年度?|学年)?(?![0-9])/.exec(ownLabel.trim()) ?? /((?:19|20)[0-9]{2})\s*年/.exec(ownLabel);
+    const labelYear = labelYearM ? { year: Number(labelYearM[1]) } : null;
+    const rowTerm = labelTerm(ownLabel) ?? (groupLabel && !labelTermBlocked(ownLabel) ? labelTerm(groupLabel) : null);
+    const isTotal = TOTAL_ROW.test(cleanLabel(ownLabel));
+    const sole = data.length === 1;
+    const colDriven = rowYear !== null || isTotal || sole || ownLabel.trim() === '' || (labelYear !== null && !rowTerm);
+    const valueCols = cells.map((c, i) => (i !== idx && i !== unitCol && c.type === 'value' ? i : -1)).filter((i) => i >= 0);
+    // A row with one more label cell than the header has ("招生规模	总人数	1100	1205" under
+    // "项目	2022年	2023年") is shifted right: read its values against the header shifted too.
+    const firstYearCol = colYear.findIndex((y) => y !== null);
+    const spills = hasYearCols && firstYearCol >= 0 && cells[firstYearCol]?.type === 'text';
+    const shift = spills && valueCols.length > 0 && valueCols[0]! > firstYearCol ? valueCols[0]! - firstYearCol : 0;
+    const yearAt = (c: number) => colYear[c - shift] ?? null;
+    const headAt = (c: number) => colText[c - shift] ?? '';
+    // A numbered list, or rows of label–value pairs: each value is named by the words just before it.
+    const interleaved = cells.some((c, i) => i > (valueCols[0] ?? Infinity) && i !== unitCol && c.type === 'text');
+    const pairRow = !colDriven && !hasYearCols && (idx === 0 || interleaved);
+    const newPrev = new Map<number, string>();
+
+    for (const c of valueCols) {
+      const cell = cells[c] as Extract<Cell, { type: 'value' }>;
+      if (cell.change || cell.tok.num.startsWith('-')) continue;
+      if (hasYearCols && yearAt(c) === null) continue;
+      const head = headAt(c);
+      const sub = colSub[c - shift] ?? '';
+      if (sub && header.length > 1 && grouped[c - shift] && !TOTAL_COLUMN.test(sub) && !findBases(sub).length && !labelTerm(sub) && !/(?:19|20)[0-9]{2}/.test(sub)) continue;
+      const colTerm = labelTerm(head);
+      let term: TermMatch | null = null;
+      let termFrom: 'row' | 'col' | 'pair' = 'row';
+      const percentHead = PERCENT_HEADER.test(head) || rowUnit === '%' || unitInLabel(head) === '%';
+      const kind: ValueKind = cell.tok.kind;
+      const fits = (t: TermMatch | null): string | null => {
+        if (!t) return null;
+        if (kind === 'ratio') {
+          const ind = t.rule.indicator;
+          const ratioUnit = ['ratio', 'students_per_teacher'].includes(INDICATOR_INFO[ind ?? '']?.unit ?? '');
+          return ind && (ratioUnit || ind === 'vocational_share') ? ind : null;
+        }
+        if (kind === 'percent' || percentHead) return percentIndicator(t.rule);
+        return t.rule.indicator;
+      };
+      if (pairRow) {
+        const li = cellBefore(cells, c, idx, unitCol);
+        if (li >= 0 && cells[li]!.type === 'text') [term, termFrom] = [labelTerm(row.cells[li]!.text), 'pair'];
+      } else if (rowTerm && colTerm) {
+        // Both name something ("2018招生人数" × "普通高中"): the column wins when only it fits the
+        // value, or when it is more specific (and in a year-row or total row, when it is as specific).
+        const r = fits(rowTerm);
+        const k = fits(colTerm);
+        const colWins = k !== null && (r === null || colTerm.rule.rank > rowTerm.rule.rank || (colDriven && colTerm.rule.rank === rowTerm.rule.rank));
+        [term, termFrom] = colWins ? [colTerm, 'col'] : [rowTerm, 'row'];
+      } else if (rowTerm) [term, termFrom] = [rowTerm, 'row'];
+      else if (colDriven) [term, termFrom] = [colTerm, 'col'];
+      if (!term) continue;
+      const indicator = fits(term);
+      if (!indicator) continue;
+      const pairLabel = termFrom === 'pair' ? row.cells[cellBefore(cells, c, idx, unitCol)]?.text ?? '' : '';
+
+      // Basis: the row's words, then the column's, then the row group's.
+      const searchTexts = termFrom === 'pair' ? [pairLabel] : multiGroup && valueCols.length === 1 ? [ownLabel, groupLabel] : [ownLabel, head, groupLabel];
+      let basisM: BasisMatch | null = null;
+      let basisText = '';
+      for (const t of searchTexts) {
+        if (!t) continue;
+        basisM = basisFor(indicator, t);
+        if (basisM) {
+          basisText = t;
+          break;
+        }
+      }
+      if (termFrom === 'pair' && !basisM) continue;
+      const flags: FlagId[] = [...(term.rule.flags ?? []), ...(basisM?.rule.flags ?? [])];
+      if (/专技岗/.test(ownLabel) && !flags.includes('definition_variant')) flags.push('definition_variant');
+      const basis = basisM?.rule.basis ?? term.rule.basis ?? '';
+      // "其中：应届毕业生满意度" under "毕业生满意度": a part, not a second total.
+      if (!basis && /^\s*[—–-]*\s*其中/.test(ownLabel) && prevIndicatorByCol.get(c) === indicator) continue;
+      newPrev.set(c, indicator);
+
+      const scopeText = [ownLabel, groupLabel, table.caption?.title ?? ''].join(' ');
+      const scope = indicator === 'general_intake' && basis === 'public_general_schools' ? '' : scopeIn(scopeText, basisText === ownLabel ? basisM : null);
+
+      let yearGuess: YearGuess | null = null;
+      const cy = yearAt(c);
+      if (cy) yearGuess = resolveYear(indicator, cy, '表头', 'the table header', 1, 'table-header');
+      else if (rowYear) yearGuess = resolveYear(indicator, rowYear, '表格行', 'the table row', 1, 'table-row');
+      else if (labelYear) yearGuess = resolveYear(indicator, labelYear, '行标题', 'the row label', 1, 'row-label');
+      else if (table.caption?.year) yearGuess = resolveYear(indicator, { year: table.caption.year }, '表题', 'the table caption', 1, 'caption');
+      yearGuess ??= fallbackYear(doc, table.heading, indicator);
+      if (!yearGuess) continue;
+
+      const quote = tableQuote(doc, header, row);
+      const locator = `${table.caption?.title ?? table.heading?.title ?? ''} (line ${row.line})`.trim();
+      const unit = cell.tok.unit || rowUnit || unitInLabel(head) || unitInLabel(pairLabel);
+      const draft: Draft = {
+        indicator,
+        tok: { ...cell.tok, unit },
+        requireUnit: false,
+        percentHint: percentHead || INDICATOR_INFO[indicator]?.unit === 'percent',
+        basis,
+        scope,
+        flags,
+        year: yearGuess,
+        quote,
+        locator,
+        line: row.line,
+        offset: row.cells[c]!.start,
+        confidence: termFrom === 'pair' ? 0.6 : hasYearCols || rowYear ? 0.9 : 0.8,
+        notesZh: [],
+        notesEn: [],
+        ...(term.rule.alternatives ? { alternatives: term.rule.alternatives } : {}),
+        evidence: [
+          words('term', termText(term, termFrom, ownLabel, groupLabel, head, pairLabel)),
+          `via:table-${hasYearCols ? 'year-columns' : rowYear ? 'year-rows' : termFrom === 'pair' ? 'label-value-pairs' : isTotal ? 'total-row' : sole ? 'single-row' : 'row-labels'}`,
+          ...(termFrom === 'col' && !rowYear ? ['via:table-column-term'] : []),
+          ...(rowTerm && !labelTerm(ownLabel) ? ['via:table-row-group'] : []),
+          ...(basisM ? [`basis:${basisM.rule.basis}`, basisText === head && head !== ownLabel ? 'via:basis-from-column' : 'via:basis-from-row'] : []),
+          ...(unit && /万|亿/.test(unit) ? ['via:unit-conversion'] : []),
+        ],
+      };
+      const cand = finish(draft, doc, district, source);
+      if (cand) out.push(cand);
+    }
+    prevIndicatorByCol = newPrev.size > 0 ? newPrev : prevIndicatorByCol;
+  }
+}
+
+/** The words of the term that named a table value, for evidence. */
+function termText(t: TermMatch, from: 'row' | 'col' | 'pair', own: string, group: string, head: string, pair: string): string {
+  if (t.rule.exactLabel) return cleanLabel(from === 'row' ? own : from === 'col' ? head : pair);
+  const src = from === 'pair' ? pair : from === 'col' ? head : labelTerm(own) ? own : group;
+  return src.slice(t.start, t.end);
+}
+
+function cellBefore(cells: Cell[], c: number, idx: number, unitCol: number): number {
+  let li = c - 1;
+  while (li >= 0 && (cells[li]!.type === 'missing' || li === idx || li === unitCol)) li--;
+  return li;
+}
+
+/** A label whose own words are a stopper does not inherit its group's term. */
+function labelTermBlocked(label: string): boolean {
+  const terms = findTerms(label, 'label');
+  return terms.some((t) => t.rule.indicator === null && !t.rule.share);
+}
+
+/** The header rows and the row when they are close together, else the row alone. */
+function tableQuote(doc: ReportDocument, header: ParsedRow[], row: TableRow): string {
+  const first = header[0]?.row;
+  const rowText = doc.text.slice(row.start, row.end).trim();
+  if (!first || row.line - first.line > 6) return rowText;
+  return doc.text
+    .slice(first.start, row.end)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
+}

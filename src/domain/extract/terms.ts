@@ -1,0 +1,155 @@
+// Matching the lexicon against text: terms (which indicator), bases (which
+// denominator or split), scope words, and the grammar allowed between a term
+// and its number.
+import { BASIS_RULES, CONNECTORS, CHANGE_WORDS, INDICATOR_INFO, SCOPE_WORDS, TERM_RULES, type BasisRule, type TermRule } from './patterns.ts';
+
+export interface TermMatch {
+  start: number;
+  end: number;
+  rule: TermRule;
+}
+
+export interface BasisMatch {
+  start: number;
+  end: number;
+  rule: BasisRule;
+}
+
+const GLOBAL_TERMS = TERM_RULES.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'g' + rule.pattern.flags.replace('g', '')) }));
+const GLOBAL_BASES = BASIS_RULES.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'g' + rule.pattern.flags.replace('g', '')) }));
+
+/** Terms in a text, competing where they overlap: higher rank, then longer, then earlier wins. */
+export function findTerms(text: string, mode: 'prose' | 'label'): TermMatch[] {
+  const all: TermMatch[] = [];
+  for (const { rule, re } of GLOBAL_TERMS) {
+    if (rule.exactLabel) {
+      if (mode === 'label' && rule.pattern.test(cleanLabel(text))) all.push({ start: 0, end: text.length, rule });
+      continue;
+    }
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      all.push({ start: m.index, end: m.index + m[0].length, rule });
+    }
+  }
+  all.sort((a, b) => b.rule.rank - a.rule.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: TermMatch[] = [];
+  for (const m of all) {
+    if (chosen.some((c) => m.start < c.end && c.start < m.end)) continue;
+    chosen.push(m);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+export function findBases(text: string): BasisMatch[] {
+  const all: BasisMatch[] = [];
+  for (const { rule, re } of GLOBAL_BASES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      all.push({ start: m.index, end: m.index + m[0].length, rule });
+    }
+  }
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: BasisMatch[] = [];
+  for (const m of all) {
+    if (chosen.some((c) => m.start < c.end && c.start < m.end)) continue;
+    chosen.push(m);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** A label without numbering, "其中：", dashes, asterisks and quotes around it. */
+export function cleanLabel(label: string): string {
+  return label
+    .replace(/^[\s—–-]+/, '')
+    .replace(/^其中[:：]?/, '')
+    .replace(/[*＊]/g, '')
+    .trim();
+}
+
+/** What may follow the term in a table label: a unit in brackets, "总人数", an asterisk. */
+const LABEL_TAIL = /^(?:\s|[*＊]|[（(][^（）()]{0,12}[)）]|总人数|人数|总数|数量|总量|规模|水平|标准|数|[:：])*$/;
+
+/** The term a table label ends on, or null (none, a stopper, or words after it that change its meaning). */
+export function labelTerm(label: string): TermMatch | null {
+  const terms = findTerms(label, 'label');
+  if (terms.length === 0) return null;
+  const last = terms[terms.length - 1]!;
+  if (last.rule.exactLabel) return last;
+  if (last.rule.indicator === null && !last.rule.share) return null;
+  // Basis words may follow the term ("普通高中 升全市").
+  let tail = label.slice(last.end);
+  for (const b of findBases(tail).reverse()) tail = tail.slice(0, b.start) + tail.slice(b.end);
+  if (!LABEL_TAIL.test(tail)) return null;
+  return last;
+}
+
+/** True when only connectors ("为", "达", "：", "（含升学）") stand between a term and its number. */
+export function gapAllows(gap: string): boolean {
+  let g = gap
+    .replace(/\s+/g, '')
+    .replace(/[（(][^（）()]{0,14}[)）]/g, '')
+    .replace(/[”"’」]/g, '')
+    // "由 2020 年的 217 人": the year belongs to the number, not between it and its term.
+    .replace(/^(?:由|从|在)?(?:19|20)[0-9]{2}年(?:度|末|底)?(?:的)?/, '');
+  if (CHANGE_WORDS.test(g)) return false;
+  outer: while (g.length > 0) {
+    for (const c of CONNECTORS) {
+      if (g.startsWith(c)) {
+        g = g.slice(c.length);
+        continue outer;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
+/** The basis a text names for an indicator, nearest to `before` when given. */
+export function basisFor(indicator: string, text: string, before = text.length, after = 0): BasisMatch | null {
+  let best: BasisMatch | null = null;
+  for (const b of findBases(text)) {
+    if (!b.rule.appliesTo.includes(indicator)) continue;
+    if (b.end > before || b.start < after) continue;
+    if (!best || b.start > best.start) best = b;
+  }
+  return best;
+}
+
+export function scopeIn(text: string, consumed: BasisMatch | null): string {
+  const t = consumed ? text.slice(0, consumed.start) + ' '.repeat(consumed.end - consumed.start) + text.slice(consumed.end) : text;
+  let found = '';
+  let at = -1;
+  for (const { scope, pattern } of SCOPE_WORDS) {
+    const re = new RegExp(pattern.source, 'g');
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      if (m.index > at) {
+        at = m.index;
+        found = scope;
+      }
+    }
+  }
+  return found;
+}
+
+/** The percentage indicator a term names, itself or its share counterpart. */
+export function percentIndicator(rule: TermRule): string | null {
+  if (rule.indicator && INDICATOR_INFO[rule.indicator]?.unit === 'percent') return rule.indicator;
+  return rule.share ?? null;
+}
+
+/**
+ * Evidence item for matched words: without quotes, spaces and the measure words
+ * any term may end on ("毕业生总数" and "毕业生人数" are both "毕业生").
+ */
+export function words(kind: 'term' | 'basis' | 'post', text: string): string {
+  const w = text.replace(/[\s“”"「」‘’*＊]/g, '').replace(/(?:总人数|总数|人数|规模|数量|总量|水平|数)$/, '');
+  return `${kind}:${w}`;
+}

@@ -1,0 +1,44 @@
+// Runs the import in a Web Worker so a large file never freezes the page;
+// falls back to the main thread where workers cannot start (the offline
+// single-file build opened from disk).
+import { importCsv, type ImportResult } from '../../domain/import.ts';
+import { indexSource } from '../../domain/quotes.ts';
+import type { ReferenceData } from '../../domain/types.ts';
+import type { ImportRequest } from './import.worker.ts';
+
+export async function runImport(file: File, refs: ReferenceData, sourceUrls: Record<string, string>, onProgress: (rows: number) => void): Promise<ImportResult> {
+  const bytes = await file.arrayBuffer();
+  let worker: Worker | null = null;
+  try {
+    worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    worker = null;
+  }
+  if (!worker) {
+    const texts = new Map<string, string>();
+    for (const [id, url] of Object.entries(sourceUrls)) {
+      try {
+        const res = await fetch(url);
+        if (res.ok) texts.set(id, await res.text());
+      } catch {
+        /* quote checks against this report are skipped */
+      }
+    }
+    return importCsv(new Uint8Array(bytes), file.name, refs, { sourceIndex: (id) => (texts.has(id) ? indexSource(texts.get(id)!) : undefined) });
+  }
+  return new Promise((ok, fail) => {
+    worker!.onmessage = (e: MessageEvent<{ type: 'progress'; rows: number } | { type: 'done'; result: ImportResult }>) => {
+      if (e.data.type === 'progress') onProgress(e.data.rows);
+      else {
+        ok(e.data.result);
+        worker!.terminate();
+      }
+    };
+    worker!.onerror = (e) => {
+      fail(new Error(e.message || 'the import worker failed'));
+      worker!.terminate();
+    };
+    const req: ImportRequest = { bytes, fileName: file.name, refs, sourceUrls };
+    worker!.postMessage(req, [bytes]);
+  });
+}
