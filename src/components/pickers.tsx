@@ -65,6 +65,7 @@ export function DistrictPicker(props: {
 }) {
   const { meta, value, withData, onChange, lang, t } = props;
   const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
   const id = useId();
   const selected = new Set(value ?? [...withData]);
   const toggle = (d: string) => {
@@ -76,14 +77,17 @@ export function DistrictPicker(props: {
   const setGroup = (g: string) => {
     onChange(meta.districts.filter((d) => d.group === g).map((d) => d.id));
   };
-  const shown = meta.districts.filter((d) => districtMatches(d, query));
+  const MAX_LISTED = 400;
+  const matching = open ? meta.districts.filter((d) => districtMatches(d, query)) : [];
+  const shown = matching.slice(0, MAX_LISTED);
   const summary = value === null ? t('pick.allWithData', { n: withData.size }) : t('pick.selected', { n: value.length });
   return (
-    <details className="picker picker--districts">
+    <details className="picker picker--districts" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>
         <span className="picker__label">{t('pick.districts')}</span> <span className="picker__summary">{summary}</span>
       </summary>
-      <div className="picker__panel">
+      {/* Built only when open: at national scale the list holds thousands of districts. */}
+      {open ? <div className="picker__panel">
         <input
           type="search"
           className="picker__search"
@@ -114,8 +118,9 @@ export function DistrictPicker(props: {
               {withData.has(d.id) ? null : <span className="picker__tag">{t('pick.noData')}</span>}
             </label>
           ))}
+          {matching.length > shown.length ? <p className="muted">{t('pick.more', { n: matching.length - shown.length })}</p> : null}
         </fieldset>
-      </div>
+      </div> : null}
     </details>
   );
 }

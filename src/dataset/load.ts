@@ -1,7 +1,7 @@
 // Fetching the built data files. Each file is fetched once per page and
 // shared; the manifest is always revalidated, the rest are content-hashed and
 // cached by the browser. A single-file build inlines the files instead.
-import type { CoverageFile, DataObservation, Manifest, ObsFile } from '../domain/obs-file.ts';
+import type { CoverageFile, DataObservation, Manifest, ObsFile, RanksFile } from '../domain/obs-file.ts';
 import { decodeRow } from '../domain/obs-file.ts';
 import { indexMeta, type Meta, type MetaFile } from './meta.ts';
 
@@ -79,6 +79,12 @@ export function loadDistrict(manifest: Manifest, id: string): Promise<DataObserv
   const path = manifest.files.districts[id];
   if (!path) return Promise.resolve([]);
   return once(`d:${id}`, async () => decodeObsFile(await fetchText(path)));
+}
+
+export function loadRanks(manifest: Manifest, id: string): Promise<RanksFile> {
+  const path = manifest.files.ranks?.[id];
+  if (!path) return Promise.resolve({ format: 1, ranks: [] });
+  return once(`r:${id}`, async () => JSON.parse(await fetchText(path)) as RanksFile);
 }
 
 export function loadCoverage(manifest: Manifest): Promise<CoverageFile> {

@@ -1,8 +1,8 @@
 // The read-only data the app has loaded, and hooks that load on demand.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { CoverageFile, DataObservation, Manifest } from '../domain/obs-file.ts';
-import { loadAll, loadCoverage, loadDistrict, loadIndicator, loadManifest, loadMeta } from './load.ts';
+import type { CoverageFile, DataObservation, Manifest, RanksFile } from '../domain/obs-file.ts';
+import { loadAll, loadCoverage, loadDistrict, loadIndicator, loadManifest, loadMeta, loadRanks } from './load.ts';
 import { withExtras, type Meta } from './meta.ts';
 import { useImported } from './imported.ts';
 
@@ -18,10 +18,11 @@ interface DataStore {
   indicators: Record<string, Slot<DataObservation[]>>;
   districts: Record<string, Slot<DataObservation[]>>;
   coverage: Slot<CoverageFile>;
+  ranks: Record<string, Slot<RanksFile>>;
   all: Slot<DataObservation[]>;
 }
 
-export const useDataStore = create<DataStore>(() => ({ indicators: {}, districts: {}, coverage: {}, all: {} }));
+export const useDataStore = create<DataStore>(() => ({ indicators: {}, districts: {}, coverage: {}, ranks: {}, all: {} }));
 
 let started = false;
 /** Starts loading the manifest and metadata (once). */
@@ -123,4 +124,19 @@ export function useCoverage(): { coverage?: CoverageFile; error?: string } {
     );
   }, [manifest, slot]);
   return slot.error ? { error: slot.error } : slot.data ? { coverage: slot.data } : {};
+}
+
+/** A district's precomputed ranks (bundled data only: imported values are not ranked). */
+export function useRanks(id: string | null): { ranks?: RanksFile; error?: string } {
+  const manifest = useManifest();
+  const slot = useDataStore((s) => (id ? s.ranks[id] : undefined));
+  useEffect(() => {
+    if (!manifest || !id || slot) return;
+    useDataStore.setState((s) => ({ ranks: { ...s.ranks, [id]: {} } }));
+    loadRanks(manifest, id).then(
+      (data) => useDataStore.setState((s) => ({ ranks: { ...s.ranks, [id]: { data } } })),
+      (e: Error) => useDataStore.setState((s) => ({ ranks: { ...s.ranks, [id]: { error: e.message } } })),
+    );
+  }, [manifest, id, slot]);
+  return slot?.error ? { error: slot.error } : slot?.data ? { ranks: slot.data } : {};
 }

@@ -78,8 +78,18 @@ export interface Manifest {
     csv: string;
     indicators: Record<string, string>;
     districts: Record<string, string>;
+    /** Per district: its rank on every indicator and basis it reports, among all districts. */
+    ranks: Record<string, string>;
     sources: Record<string, string>;
   };
+}
+
+/** [indicator, basis, latest year, value, rank, districts ranked] */
+export type RankRow = [string, string, number, number, number, number];
+
+export interface RanksFile {
+  format: number;
+  ranks: RankRow[];
 }
 
 export interface CoverageFile {

@@ -11,7 +11,8 @@ import { decodeUtf8, parseCsv } from './csv.ts';
 import { checkDataset, compareObservations, DATA_DIR, readDerivationRequests, readReferenceData, type BuildOptions, type DataFiles, type Dataset } from './dataset.ts';
 import { deriveObservations } from './derive.ts';
 import type { Issue } from './issues.ts';
-import { DATA_FORMAT, OBS_COLUMNS, encodeRow, type CoverageFile, type DataObservation, type Manifest, type ObsFile } from './obs-file.ts';
+import { DATA_FORMAT, OBS_COLUMNS, encodeRow, type CoverageFile, type DataObservation, type Manifest, type ObsFile, type RankRow, type RanksFile } from './obs-file.ts';
+import { barsFor, pointsFor } from './select.ts';
 import { publicCsvRows } from './public-csv.ts';
 import { indexSource, type SourceIndex } from './quotes.ts';
 import { OBSERVATION_COLUMNS, PUBLIC_CSV_COLUMNS } from './schema.ts';
@@ -224,8 +225,16 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
   };
   csvAppend('\uFEFF' + Papa.unparse([PUBLIC_CSV_COLUMNS as unknown as string[]], { newline: '\r\n' }) + '\r\n');
   const indicatorFiles: Record<string, string> = {};
+  // Each district's rank on each indicator and basis, computed here where all districts meet.
+  const ranks = env.spill<RankRow>('ranks');
   for (const id of byIndicator.keys()) {
     const rows = byIndicator.take(id).sort(compareObservations);
+    const indicator = refs.indicators.get(id)!;
+    for (const basis of [...new Set(rows.map((o) => o.basis))].sort()) {
+      const points = pointsFor(rows, { indicator: id, basis, districts: null });
+      const { bars } = barsFor(points, [...new Set(points.map((p) => p.district))], { mode: 'latest' }, indicator);
+      for (const b of bars) ranks.append(b.district, [[id, basis, b.year, b.value, b.rank, bars.length]]);
+    }
     const json = enc.encode(JSON.stringify({ format: DATA_FORMAT, columns: OBS_COLUMNS, rows: rows.map(encodeRow) } satisfies ObsFile));
     const path = hashName(`obs/i/${id}`, 'json', json, sha256);
     write(path, json);
@@ -234,6 +243,13 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
     env.onIndicator?.(id, rows);
   }
   written.set(csvPath, csvHash.digest());
+  const rankFiles: Record<string, string> = {};
+  for (const d of ranks.keys()) {
+    const bytes = enc.encode(JSON.stringify({ format: DATA_FORMAT, ranks: ranks.take(d) } satisfies RanksFile));
+    const path = hashName(`obs/r/${d}`, 'json', bytes, sha256);
+    write(path, bytes);
+    rankFiles[d] = path;
+  }
 
   // 5. Metadata, coverage, manifest.
   const meta = enc.encode(
@@ -271,7 +287,7 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
       byDistrict: sortedRecord(countsDistrict),
       byIndicator: sortedRecord(countsIndicator),
     },
-    files: { meta: metaPath, coverage: coveragePath, csv: csvPath, indicators: indicatorFiles, districts: districtFiles, sources: sourceFiles },
+    files: { meta: metaPath, coverage: coveragePath, csv: csvPath, indicators: indicatorFiles, districts: districtFiles, ranks: rankFiles, sources: sourceFiles },
   };
   sink.write('manifest.json', enc.encode(JSON.stringify(manifest, null, 1) + '\n'));
   return { issues, summary: { manifest, refs, sourceTexts } };

@@ -47,7 +47,12 @@ export interface CompareModel {
   sources: string[];
   /** Why nothing can be drawn, if so. */
   empty: 'no-data' | 'no-common' | null;
+  /** With no selection and many districts, only the top and bottom are drawn: how many of how many. */
+  capped: { shown: number; total: number } | null;
 }
+
+/** More districts than this and the default view draws only the ends of the ranking. */
+export const DEFAULT_CAP = 24;
 
 export function compareModel(state: ViewState, rows: DataObservation[], meta: Meta): CompareModel | null {
   const indicator = meta.indicator.get(state.indicator);
@@ -57,7 +62,15 @@ export function compareModel(state: ViewState, rows: DataObservation[], meta: Me
   const basis = resolveBasis(rows, indicator.id, state.basis, basisOrder) ?? '';
   const all = pointsFor(rows, { indicator: indicator.id, basis, districts: null });
   const withData = [...new Set(all.map((p) => p.district))].sort(byMetaOrder(meta));
-  const districts = state.districts ?? withData;
+  let districts = state.districts ?? withData;
+  let capped: CompareModel['capped'] = null;
+  if (state.districts === null && withData.length > DEFAULT_CAP) {
+    // A chart of thousands of bars says nothing: draw the top and bottom of the latest ranking.
+    const ranked = barsFor(all, withData, { mode: 'latest' }, indicator).bars.map((b) => b.district);
+    const keep = state.chart === 'bar' ? [...ranked.slice(0, DEFAULT_CAP / 2), ...ranked.slice(-DEFAULT_CAP / 2)] : ranked.slice(0, DEFAULT_CAP / 2);
+    districts = withData.filter((d) => keep.includes(d));
+    capped = { shown: districts.length, total: withData.length };
+  }
   let points = pointsFor(rows, { indicator: indicator.id, basis, districts, from: state.from, to: state.to });
   const present = [...new Set(points.map((p) => p.district))];
   const common = commonYears(points, present);
@@ -65,7 +78,7 @@ export function compareModel(state: ViewState, rows: DataObservation[], meta: Me
   const years = yearsOf(points);
 
   const base: Omit<CompareModel, 'bars' | 'barYear' | 'missing' | 'drawn' | 'medianAll' | 'groupMedians' | 'flags' | 'sources' | 'empty'> = {
-    indicator, basis, bases, districts, withData, chart: state.chart, points, years, common,
+    indicator, basis, bases, districts, withData, chart: state.chart, points, years, common, capped,
   };
   const groupOf = (d: string) => meta.district.get(d)?.group ?? '';
   let empty: CompareModel['empty'] = points.length === 0 ? 'no-data' : null;

@@ -70,6 +70,7 @@ export function describeCompare(m: CompareModel, meta: Meta, lang: Lang, t: T): 
   }
 
   const notes: string[] = [];
+  if (m.capped) notes.push(t(m.chart === 'bar' ? 'chart.cappedBar' : 'chart.cappedLine', { shown: m.capped.shown, total: m.capped.total }));
   if (m.chart === 'line' && m.points.length > 0 && new Set(m.points.map((p) => p.district)).size > 1) {
     notes.push(t('chart.medianLine'));
   }

@@ -1,5 +1,6 @@
 // What exists: indicators × districts, each cell the years with data.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { districtMatches } from '../../domain/search.ts';
 import { ViewLink } from '../../components/ViewLink.tsx';
 import { useImported } from '../../dataset/imported.ts';
 import { useCoverage, useMeta } from '../../dataset/store.ts';
@@ -15,15 +16,36 @@ export default function CoveragePage() {
   const { coverage, error } = useCoverage();
   const imported = useImported((s) => s.observations);
   const matrix = useMemo(() => (coverage ? coverageMatrix(coverage, imported) : null), [coverage, imported]);
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
   if (!meta) return null;
   if (error) return <p role="alert">{t('app.loadError', { error })}</p>;
   if (!matrix) return <p className="loading">{t('common.loading')}</p>;
   const cats = [...CATEGORIES, ...new Set(meta.indicators.map((i) => i.category))].filter((c, i, a) => a.indexOf(c) === i);
   const districtCount = (d: string) => meta.indicators.filter((i) => matrix.get(i.id)?.get(d)).length;
+  // Columns are districts: beyond a few dozen they are filtered and paged.
+  const PAGE = 40;
+  const many = meta.districts.length > 60;
+  const matching = meta.districts.filter((d) => districtMatches(d, query));
+  const pages = Math.max(1, Math.ceil(matching.length / PAGE));
+  const columns = many ? matching.slice(Math.min(page, pages - 1) * PAGE, (Math.min(page, pages - 1) + 1) * PAGE) : meta.districts;
   return (
     <section aria-labelledby="coverage-title">
       <h2 id="coverage-title">{t('coverage.title')}</h2>
       <p>{t('coverage.intro')}</p>
+      {many ? (
+        <div className="controls">
+          <label className="picker">
+            <span className="picker__label">{t('table.filter')}</span>
+            <input type="search" className="picker__search" value={query} onChange={(e) => { setQuery(e.target.value); setPage(0); }} />
+          </label>
+          <span>
+            <button type="button" className="button button--small" disabled={page === 0} onClick={() => setPage(page - 1)}>←</button>{' '}
+            {t('coverage.page', { page: Math.min(page, pages - 1) + 1, pages, n: matching.length })}{' '}
+            <button type="button" className="button button--small" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>→</button>
+          </span>
+        </div>
+      ) : null}
       <div className="table-scroll coverage">
         <table>
           <thead>
@@ -31,7 +53,7 @@ export default function CoveragePage() {
               <th scope="col" className="sticky-col">
                 {t('pick.indicator')}
               </th>
-              {meta.districts.map((d) => (
+              {columns.map((d) => (
                 <th scope="col" key={d.id} className="coverage__district">
                   <ViewLink to={{ view: 'district', district: d.id }}>{districtName(d, lang)}</ViewLink>
                 </th>
@@ -44,7 +66,7 @@ export default function CoveragePage() {
             return (
               <tbody key={c}>
                 <tr className="coverage__category">
-                  <th scope="colgroup" colSpan={meta.districts.length + 1} className="sticky-col">
+                  <th scope="colgroup" colSpan={columns.length + 1} className="sticky-col">
                     {categoryName(c, lang)}
                   </th>
                 </tr>
@@ -55,7 +77,7 @@ export default function CoveragePage() {
                       <th scope="row" className="sticky-col">
                         <ViewLink to={{ view: 'compare', indicator: i.id, basis: null, districts: null }}>{indicatorName(i, lang)}</ViewLink>
                       </th>
-                      {meta.districts.map((d) => {
+                      {columns.map((d) => {
                         const cell = row?.get(d.id);
                         if (!cell) {
                           return (
@@ -89,7 +111,7 @@ export default function CoveragePage() {
               <th scope="row" className="sticky-col">
                 {t('coverage.total')}
               </th>
-              {meta.districts.map((d) => (
+              {columns.map((d) => (
                 <td key={d.id} className="num">
                   {districtCount(d.id) || '—'}
                 </td>

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Sparkline } from '../../components/Sparkline.tsx';
 import { ViewLink } from '../../components/ViewLink.tsx';
 import { sourcePatch } from '../../components/links.ts';
-import { useAllRows, useDistrictRows, useMeta } from '../../dataset/store.ts';
+import { useDistrictRows, useMeta, useRanks } from '../../dataset/store.ts';
 import { formatValue } from '../../domain/format.ts';
 import { CATEGORIES } from '../../domain/vocab.ts';
 import { basisName, categoryName, districtName, flagName, groupName, indicatorName, sourceTitle, scopeName, note } from '../../i18n/i18n.ts';
@@ -18,8 +18,8 @@ export default function DistrictPage() {
   const chosen = useView((s) => s.district);
   const district = chosen && meta?.district.has(chosen) ? chosen : (meta?.sources[0]?.district ?? null);
   const { rows } = useDistrictRows(district);
-  const { rows: all } = useAllRows(!!district);
-  const entries = useMemo(() => (meta && rows && district ? profileEntries(district, rows, all ?? null, meta) : []), [meta, rows, all, district]);
+  const { ranks } = useRanks(district);
+  const entries = useMemo(() => (meta && rows && district ? profileEntries(district, rows, ranks?.ranks ?? null, meta) : []), [meta, rows, ranks, district]);
   if (!meta || !district) return null;
   const d = meta.district.get(district)!;
   const reports = meta.sources.filter((s) => s.district === district);
@@ -92,7 +92,7 @@ export default function DistrictPage() {
                     </p>
                     <Sparkline points={e.points} label={`${name}: ${e.points.map((p) => `${p.year} ${fmt(p.value)}`).join(', ')}`} />
                     <p className="profile-card__rank">
-                      {e.rank ? (e.rank.n > 1 ? t('district.rank', { rank: e.rank.rank, n: e.rank.n }) : t('district.rankAlone')) : '…'}
+                      {e.rank ? (e.rank.n > 1 ? t('district.rank', { rank: e.rank.rank, n: e.rank.n }) : t('district.rankAlone')) : ranks ? '' : '…'}
                     </p>
                     {o.flags.length > 0 ? (
                       <p className="profile-card__flags" title={note(o, lang)}>

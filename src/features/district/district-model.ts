@@ -1,8 +1,8 @@
 // A district's profile: every indicator and basis it reports, its years, and
 // its rank among the districts reporting the same indicator and basis.
 import type { Meta } from '../../dataset/meta.ts';
-import type { DataObservation } from '../../domain/obs-file.ts';
-import { barsFor, basesOf, pointsFor, type Point } from '../../domain/select.ts';
+import type { DataObservation, RankRow } from '../../domain/obs-file.ts';
+import { basesOf, pointsFor, type Point } from '../../domain/select.ts';
 import type { Indicator } from '../../domain/types.ts';
 
 export interface ProfileEntry {
@@ -14,22 +14,19 @@ export interface ProfileEntry {
   rank: { rank: number; n: number } | null;
 }
 
-export function profileEntries(district: string, own: DataObservation[], all: DataObservation[] | null, meta: Meta): ProfileEntry[] {
+/** Entries of a district's profile; ranks come from the build's precomputed table (null while loading). */
+export function profileEntries(district: string, own: DataObservation[], ranks: RankRow[] | null, meta: Meta): ProfileEntry[] {
   const out: ProfileEntry[] = [];
   const order = meta.bases.map((b) => b.id);
+  const rankOf = new Map((ranks ?? []).map((r) => [`${r[0]}|${r[1]}`, r]));
   for (const indicator of meta.indicators) {
     for (const { basis } of basesOf(own, indicator.id, order)) {
       const points = pointsFor(own, { indicator: indicator.id, basis, districts: [district] });
       if (points.length === 0) continue;
       const latest = points[points.length - 1]!;
-      let rank: ProfileEntry['rank'] = null;
-      if (all) {
-        const everyone = pointsFor(all, { indicator: indicator.id, basis, districts: null });
-        const ds = [...new Set(everyone.map((p) => p.district))];
-        const { bars } = barsFor(everyone, ds, { mode: 'latest' }, indicator);
-        const mine = bars.find((b) => b.district === district);
-        if (mine) rank = { rank: mine.rank, n: bars.length };
-      }
+      const r = rankOf.get(`${indicator.id}|${basis}`);
+      // A rank stands only for the value it was computed from (not, say, an imported one drawn instead).
+      const rank: ProfileEntry['rank'] = r && r[2] === latest.year && r[3] === latest.value ? { rank: r[4], n: r[5] } : null;
       out.push({ indicator, basis, points, latest, rank });
     }
   }

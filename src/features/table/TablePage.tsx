@@ -1,7 +1,7 @@
 // The table view: districts × years for one indicator, or districts ×
 // indicators for one year. TanStack Table does sorting, filtering and column
 // visibility; the URL holds all three.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   columnFilteringFeature,
   columnVisibilityFeature,
@@ -38,6 +38,10 @@ const features = tableFeatures({
   filteredRowModel: createFilteredRowModel(),
 });
 const helper = createColumnHelper<typeof features, TableRow>();
+
+/** Tables longer than this are windowed; rows then have a fixed height. */
+const WINDOW_FROM = 200;
+const ROW_PX = 34;
 
 function apply<V>(u: Updater<V>, old: V): V {
   return typeof u === 'function' ? (u as (o: V) => V)(old) : u;
@@ -183,6 +187,13 @@ function DataGrid({ model, meta, state, lang, t }: { model: TableModel; meta: Me
   useEffect(() => {
     performance.mark('bvd:table'); // for the benchmarks: the grid has painted these rows
   });
+  // Long tables render only the rows in view (plus a margin), between two spacer rows.
+  const scroller = useRef<HTMLDivElement>(null);
+  const [win, setWin] = useState({ top: 0, height: 800 });
+  const windowed = rows.length > WINDOW_FROM;
+  const first = windowed ? Math.max(0, Math.floor(win.top / ROW_PX) - 20) : 0;
+  const last = windowed ? Math.min(rows.length, Math.ceil((win.top + win.height) / ROW_PX) + 20) : rows.length;
+  const visibleCount = table.getVisibleLeafColumns().length;
   return (
     <>
       <details className="column-menu">
@@ -202,7 +213,19 @@ function DataGrid({ model, meta, state, lang, t }: { model: TableModel; meta: Me
       <p className="muted" aria-live="polite">
         {t('table.rows', { n: rows.length })}
       </p>
-      <div className="table-scroll data-grid" data-testid="data-grid">
+      <div
+        className={`table-scroll data-grid${windowed ? ' data-grid--windowed' : ''}`}
+        data-testid="data-grid"
+        ref={scroller}
+        onScroll={
+          windowed
+            ? (e) => {
+                const el = e.currentTarget;
+                setWin({ top: el.scrollTop, height: el.clientHeight });
+              }
+            : undefined
+        }
+      >
         <table>
           <thead>
             {table.getHeaderGroups().map((hg) => (
@@ -227,7 +250,12 @@ function DataGrid({ model, meta, state, lang, t }: { model: TableModel; meta: Me
             ))}
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {first > 0 ? (
+              <tr aria-hidden="true" style={{ height: first * ROW_PX }}>
+                <td colSpan={visibleCount} />
+              </tr>
+            ) : null}
+            {rows.slice(first, last).map((r) => (
               <tr key={r.id}>
                 {r.getVisibleCells().map((c) =>
                   c.column.id === 'district' ? (
@@ -242,6 +270,11 @@ function DataGrid({ model, meta, state, lang, t }: { model: TableModel; meta: Me
                 )}
               </tr>
             ))}
+            {last < rows.length ? (
+              <tr aria-hidden="true" style={{ height: (rows.length - last) * ROW_PX }}>
+                <td colSpan={visibleCount} />
+              </tr>
+            ) : null}
           </tbody>
         </table>
         {rows.length === 0 ? <p className="chart-frame__empty">{t('table.noRows')}</p> : null}
