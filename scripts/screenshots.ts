@@ -15,6 +15,9 @@ const opt = (k: string, d: number) => {
 };
 const width = opt('--width', 1280);
 const height = opt('--height', 900);
+const fullIdx = rest.indexOf('--viewport');
+const fullPage = fullIdx < 0;
+if (fullIdx >= 0) rest.splice(fullIdx, 1);
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -28,7 +31,7 @@ for (const spec of rest) {
   await page.goto(`${base}${query}`);
   await page.waitForSelector('main :is(figure, table, section, article, p[role=alert])', { timeout: 15000 }).catch(() => {});
   await page.waitForTimeout(400);
-  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage });
   console.log(join(out, `${name}.png`));
 }
 await browser.close();

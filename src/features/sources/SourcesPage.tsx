@@ -72,6 +72,7 @@ function SourceViewer({ meta, source, t, lang }: { meta: Meta; source: SourceMet
   const selected = mine.find((o) => o.id === obsId) ?? null;
   const spans = useMemo(() => spansFor(selected, mine), [selected, mine]);
   const textRef = useRef<HTMLDivElement | null>(null);
+  const listRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     if (!manifest) return;
@@ -79,7 +80,17 @@ function SourceViewer({ meta, source, t, lang }: { meta: Meta; source: SourceMet
     loadSourceText(manifest, source.id).then(setText, (e: Error) => setError(e.message));
   }, [manifest, source.id]);
   useEffect(() => {
-    textRef.current?.querySelector('mark')?.scrollIntoView({ block: 'center' });
+    // Scroll the text pane only (not the page), so the passage sits mid-pane under the heading.
+    const pane = textRef.current;
+    const mark = pane?.querySelector('mark');
+    if (!pane || !mark) return;
+    const top = mark.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+    pane.scrollTop = Math.max(0, top - pane.clientHeight / 3);
+    // On narrow screens the pane is not a scroller: bring the passage into view instead.
+    if (pane.scrollHeight <= pane.clientHeight) mark.scrollIntoView({ block: 'center' });
+    const list = listRef.current;
+    const item = list?.querySelector<HTMLElement>('.is-selected');
+    if (list && item) list.scrollTop = Math.max(0, item.offsetTop - list.offsetTop - list.clientHeight / 3);
   }, [text, obsId]);
 
   const segments = text === null ? [] : highlightSegments(text, spans);
@@ -117,7 +128,7 @@ function SourceViewer({ meta, source, t, lang }: { meta: Meta; source: SourceMet
             ),
           )}
         </div>
-        <aside className="source-viewer__values" aria-labelledby="values-title">
+        <aside className="source-viewer__values" aria-labelledby="values-title" ref={listRef}>
           <h3 id="values-title">{t('sources.values')}</h3>
           <ul>
             {mine.map((o) => {
