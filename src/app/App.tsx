@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useLoadError, useManifest, useMeta } from '../dataset/store.ts';
 import { useT } from '../i18n/use-t.ts';
 import { setView, useView } from '../state/store.ts';
@@ -28,6 +28,13 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [present]);
   const embed = useView((s) => s.embed);
+  // Moving to another view moves keyboard focus to its content, not back to the page's start.
+  const shownView = useRef(view);
+  useEffect(() => {
+    if (shownView.current === view) return;
+    shownView.current = view;
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [view]);
   const Page = VIEWS.find((v) => v.id === view)!.component;
   const body = loadError ? (
     <p role="alert">{t('app.loadError', { error: loadError })}</p>

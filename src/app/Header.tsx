@@ -22,7 +22,7 @@ export function Header() {
           type="button"
           className="button lang-switch"
           lang={other === 'en' ? 'en' : 'zh-CN'}
-          aria-label={t('app.langSwitchLabel')}
+          aria-label={`${t('app.langSwitch')} – ${t('app.langSwitchLabel')}`}
           onClick={() => {
             rememberLang(other);
             setView({ lang: other });

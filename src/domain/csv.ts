@@ -55,7 +55,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     let line = 1;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
     return {
       ok: false,
@@ -72,9 +72,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
   return { ok: true, text };
 }
 
+/** Offsets where lines start; a line ends at LF, CRLF or a lone CR (old Mac files). */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 

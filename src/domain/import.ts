@@ -7,6 +7,7 @@ import { stableId } from './hash.ts';
 import type { DataObservation } from './obs-file.ts';
 import type { SourceIndex } from './quotes.ts';
 import { DISTRICT_SPEC, INDICATOR_SPEC, OBSERVATION_COLUMNS, PUBLIC_CSV_COLUMNS } from './schema.ts';
+import type { Issue } from './issues.ts';
 import type { District, Indicator, ReferenceData } from './types.ts';
 import { readObservation } from './validate.ts';
 
@@ -60,7 +61,7 @@ export function detectKind(headerLine: string): ImportKind | null {
 /** Undoes the "'" our CSV export puts before cells starting with = + - @ (spreadsheet formula guard). */
 function unguard(cells: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(cells)) out[k] = /^'[=+\-@]/.test(v) ? v.slice(1) : v;
+  for (const [k, v] of Object.entries(cells)) out[k] = /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
   return out;
 }
 
@@ -88,18 +89,24 @@ export function importCsv(bytes: Uint8Array, fileName: string, refs: ReferenceDa
   const result = emptyResult(kind, null);
   if (kind === 'districts' || kind === 'indicators') {
     const spec = kind === 'districts' ? DISTRICT_SPEC : INDICATOR_SPEC;
-    const issues: { line: number; field: string; message: string }[] = [];
     const { table, issues: csvIssues } = parseCsv(text, fileName, spec);
-    issues.push(...csvIssues);
     result.header = table.header;
+    const headerProblems = csvIssues.filter((i) => i.field === 'header');
+    if (headerProblems.length > 0) return { ...emptyResult(kind, `header:${headerProblems.map((i) => i.message).join('; ')}`), header: table.header };
+    if (csvIssues.some((i) => i.field === '(file)')) return { ...emptyResult(kind, 'no-rows'), header: table.header };
     for (const r of table.records) {
       result.rows++;
-      const before = issues.length;
-      const item = spec.read(r, fileName, issues as never);
+      const rowIssues: Issue[] = [];
+      const item = spec.read(r, fileName, rowIssues);
       if (item) (kind === 'districts' ? result.districts : result.indicators).push(item as never);
-      else for (const i of issues.slice(before)) result.rejected.push({ line: i.line, field: i.field, reason: i.message, cells: r.cells });
+      // One refused row, however many of its cells are wrong.
+      else result.rejected.push({ line: r.line, field: rowIssues[0]?.field ?? '(row)', reason: rowIssues.map((i) => `${i.field}: ${i.message}`).join('; '), cells: r.cells });
     }
-    for (const i of csvIssues) result.rejected.push({ line: i.line, field: i.field, reason: i.message, cells: {} });
+    for (const i of csvIssues) {
+      result.rejected.push({ line: i.line, field: i.field, reason: i.message, cells: {} });
+      result.rows++;
+    }
+    result.rejected.sort((a, b) => a.line - b.line);
     return result;
   }
 
@@ -130,6 +137,8 @@ export function importCsv(bytes: Uint8Array, fileName: string, refs: ReferenceDa
   if (headerProblems.length > 0) {
     return { ...emptyResult(kind, `header:${headerProblems.map((i) => i.message).join('; ')}`), header: table.header };
   }
+  // A header and no rows: one answer about the file, not a refused row that does not exist.
+  if (issues.some((i) => i.field === '(file)')) return { ...emptyResult(kind, 'no-rows'), header: table.header };
   // Rows the CSV parser could not split into cells are rejected too, with their line.
   for (const i of issues) {
     result.rejected.push({ line: i.line, field: i.field, reason: i.message, cells: {} });

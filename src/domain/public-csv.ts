@@ -4,6 +4,9 @@ import type { ReferenceData } from './types.ts';
 import { PUBLIC_CSV_COLUMNS } from './schema.ts';
 import type { DataObservation } from './obs-file.ts';
 
+/** Cells that a spreadsheet would run as a formula: guarded with a leading apostrophe. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 type Refs = { refs: Pick<ReferenceData, 'districts' | 'indicators' | 'sources'> };
 
 /** Data rows only (no header), each ending in CRLF. */
@@ -20,7 +23,8 @@ export function publicCsvRows(observations: DataObservation[], ds: Refs): string
     ];
   });
   // escapeFormulae: a cell starting with = + - @ would run as a formula in Excel; the import strips the guard.
-  return Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: true }) + '\r\n';
+  // The pattern is ours: Papa's default misses a formula cell that also holds a line break.
+  return Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START }) + '\r\n';
 }
 
 /** The whole file: BOM (so Excel opens the Chinese text as UTF-8), header, rows; CRLF as RFC 4180 asks. */

@@ -22,6 +22,16 @@ export interface ParsedLink {
   ignored: string[];
 }
 
+/** At most `max` UTF-16 units, never ending in half a surrogate pair. */
+function cutText(v: string, max: number): string {
+  let out = '';
+  for (const ch of v) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
 function year(v: string): number | null {
   if (!YEAR.test(v)) return null;
   const n = Number(v);
@@ -97,7 +107,7 @@ export function parseLink(search: string): ParsedLink {
         break;
       case 'ref': {
         const codes = v === '' ? [] : v.split(',');
-        if (codes.every((c) => c in REF_CODES)) {
+        if (codes.every((c) => Object.hasOwn(REF_CODES, c))) {
           for (const [c, field] of Object.entries(REF_CODES)) state[field] = codes.includes(c);
         } else ok = false;
         break;
@@ -111,7 +121,7 @@ export function parseLink(search: string): ParsedLink {
         else ok = false;
         break;
       case 'q':
-        state.filter = v.slice(0, MAX_TEXT);
+        state.filter = cutText(v, MAX_TEXT);
         break;
       case 'hide': {
         const list = idList(v);

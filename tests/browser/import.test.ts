@@ -58,7 +58,7 @@ it('imports a CSV, shows it in every view marked imported, keeps it across a rel
   // Still there after a reload (IndexedDB), in the coverage matrix too.
   await page.goto(base + '?view=coverage');
   await waitForApp(page);
-  await expect(page.locator('td.coverage__cell a[aria-label^="海淀区 · 招生人数"]').count()).resolves.toBe(1);
+  await expect(page.locator('td.coverage__cell a[aria-label*="— 海淀区 · 招生人数"]').count()).resolves.toBe(1);
 
   // Removed, it is gone everywhere.
   await page.goto(base + '?view=import');

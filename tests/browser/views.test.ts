@@ -152,14 +152,14 @@ describe('other views', () => {
   it('map: 16 tiles, districts without a report shown as such', async () => {
     const page = await open('?view=map');
     await expect(page.locator('.tile-map a').count()).resolves.toBe(16);
-    await expect(page.locator('.tile-map a[aria-label^="海淀区"]').getAttribute('aria-label')).resolves.toBe('海淀区: 无报告');
-    await expect(page.locator('.tile-map a[aria-label^="昌平区"]').getAttribute('aria-label')).resolves.toMatch(/^昌平区: 95\.27% \(2022\) — .*冲突/);
-    await expect(page.locator('.tile-map a[aria-label^="西城区"]').getAttribute('aria-label')).resolves.toBe('西城区: 无该项数据');
+    await expect(page.locator('.tile-map a[aria-label^="海淀区"]').getAttribute('aria-label')).resolves.toBe('海淀区 无报告 — 海淀区: 无报告');
+    await expect(page.locator('.tile-map a[aria-label^="昌平区"]').getAttribute('aria-label')).resolves.toMatch(/^昌平区 95\.27% 2022 \* — 昌平区: 95\.27% \(2022\) — .*冲突/);
+    await expect(page.locator('.tile-map a[aria-label^="西城区"]').getAttribute('aria-label')).resolves.toBe('西城区 无该项数据 — 西城区: 无该项数据');
   });
 
   it('coverage: a cell per district and indicator that links to the data', async () => {
     const page = await open('?view=coverage');
-    const cell = page.locator('td.coverage__cell a[aria-label^="西城区 · 招生人数"]');
+    const cell = page.locator('td.coverage__cell a[aria-label*="— 西城区 · 招生人数"]');
     await expect(cell.textContent()).resolves.toBe('20');
     await cell.click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('ind') === 'intake');

@@ -122,7 +122,11 @@ export function layoutExport(text: ExportText, w: number, h: number): { lines: {
 
 /** Strips the XML prolog of an SVG document so it can be nested. */
 function nestable(svg: string): string {
-  return svg.replace(/^<\?xml[^>]*>\s*/, '').replace(/<!DOCTYPE[^>]*>\s*/i, '');
+  return svg
+    .replace(/^<\?xml[^>]*>\s*/, '')
+    .replace(/<!DOCTYPE[^>]*>\s*/i, '')
+    // Characters XML forbids, which ECharts passes through from data text.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
 export function composeSvg(text: ExportText, w: number, h: number, chartSvg: (box: Composed['chart']) => string): Composed {

@@ -91,7 +91,7 @@ export default function CoveragePage() {
                           <td key={d.id} className={`coverage__cell coverage__cell--${Math.min(cell.years.length, 3)}${cell.flagged ? ' is-flagged' : ''}`}>
                             <ViewLink
                               to={{ view: 'compare', indicator: i.id, basis: null, districts: null, chart: cell.years.length > 1 ? 'line' : 'bar' }}
-                              aria-label={label + (cell.flagged ? ` (${t('coverage.flagged')})` : '')}
+                              aria-label={`${compactYears(cell.years)}${cell.flagged ? '*' : ''} — ${label}${cell.flagged ? ` (${t('coverage.flagged')})` : ''}`}
                               title={label}
                             >
                               {compactYears(cell.years)}

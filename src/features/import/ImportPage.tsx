@@ -7,6 +7,7 @@ import { addImport, removeImport } from '../../dataset/imported-db.ts';
 import { useImported } from '../../dataset/imported.ts';
 import { useManifest, useMeta } from '../../dataset/store.ts';
 import { referenceData } from '../../dataset/meta.ts';
+import { FORMULA_START } from '../../domain/public-csv.ts';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, minimalDistrict, minimalIndicator, rejectedCsvRows, type ImportResult } from '../../domain/import.ts';
 import type { ReferenceData } from '../../domain/types.ts';
 import { UNITS, UNIT_LABELS, type UnitId } from '../../domain/vocab.ts';
@@ -44,6 +45,8 @@ function fileErrorText(code: string, t: T): string {
       return t('import.err.notCsv');
     case 'not-utf8':
       return t('import.err.notUtf8', { line: arg ?? '?' });
+    case 'no-rows':
+      return t('import.err.noRows');
     case 'not-observations':
       return t('import.err.notObservations');
     case 'header':
@@ -197,7 +200,7 @@ export default function ImportPage() {
                     className="button button--small"
                     onClick={() => {
                       const { fields, data } = rejectedCsvRows(r);
-                      download(`${pending.file.name.replace(/\.[^.]+$/, '')}-rejected.csv`, Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: true }));
+                      download(`${pending.file.name.replace(/\.[^.]+$/, '')}-rejected.csv`, Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: FORMULA_START }));
                     }}
                     data-testid="download-rejected"
                   >

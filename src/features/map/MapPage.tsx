@@ -75,10 +75,12 @@ export default function MapPage() {
                     ? t('map.noReport')
                     : t('map.noValue');
               const flags = tile.point?.obs.flags.filter((f) => f !== 'derived') ?? [];
-              const label = `${districtName(d, lang)}: ${status}${flags.length ? ` — ${flags.map((f) => flagName(f, lang)).join(', ')}` : ''}`;
+              const shownValue = tile.state === 'value' ? fmt(tile.value!) : tile.state === 'no-report' ? t('map.noReport') : t('map.noValue');
+              const shownYear = tile.state === 'value' && (tile.standIn || model.year === null) ? `${tile.year}${flags.length ? ' *' : ''}` : flags.length ? '*' : '';
+              // The name starts with the tile's own words (WCAG 2.5.3), then the details.
+              const label = `${[districtName(d, lang), shownValue, shownYear].filter(Boolean).join(' ')} — ${districtName(d, lang)}: ${status}${flags.length ? ` — ${flags.map((f) => flagName(f, lang)).join(', ')}` : ''}`;
               return (
                 <a key={tile.district} href={viewHref({ view: 'district', district: tile.district })} aria-label={label} onClick={(e) => navigate(e, { view: 'district', district: tile.district })}>
-                  <title>{label}</title>
                   <rect
                     x={x}
                     y={y}
@@ -91,10 +93,11 @@ export default function MapPage() {
                     strokeDasharray={tile.point?.obs.flags.some((f) => f === 'implausible' || f === 'derived') ? '6 4' : undefined}
                   />
                   <text x={x + TILE / 2} y={y + 30} textAnchor="middle" className="tile-map__name" fill={dark ? '#fff' : '#1f1f1f'}>
-                    {districtName(d, lang)}
+                    {/* The trailing space keeps the words apart for screen readers (SVG drops it when drawing). */}
+                    {`${districtName(d, lang)} `}
                   </text>
                   <text x={x + TILE / 2} y={y + 56} textAnchor="middle" className="tile-map__value" fill={dark ? '#fff' : '#1f1f1f'}>
-                    {tile.state === 'value' ? fmt(tile.value!) : tile.state === 'no-report' ? t('map.noReport') : t('map.noValue')}
+                    {`${shownValue} `}
                   </text>
                   {tile.state === 'value' && (tile.standIn || model.year === null) ? (
                     <text x={x + TILE / 2} y={y + 78} textAnchor="middle" className="tile-map__year" fill={dark ? '#fff' : '#444'}>

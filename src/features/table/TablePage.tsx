@@ -108,13 +108,15 @@ function Cell({ p, meta, lang, t, column }: { p: Point | undefined; meta: Meta; 
   if (!p) return <span className="muted" aria-label={lang === 'zh' ? '无数据' : 'no data'}>—</span>;
   const ind = meta.indicator.get(p.obs.indicator)!;
   const value = formatValue(p.value, ind, lang);
-  const label = t('table.cellSource', { district: districtName(meta.district.get(p.district), lang, p.district), column, value });
+  const marks = p.obs.flags.map((f) => flagName(f, lang).slice(0, lang === 'zh' ? 2 : 3));
+  // The name starts with what the cell shows, so speech matches sight (WCAG 2.5.3).
+  const label = `${value}${marks.join('')} — ${t('table.cellSource', { district: districtName(meta.district.get(p.district), lang, p.district), column, value })}`;
   const content = (
     <>
       {value}
-      {p.obs.flags.map((f) => (
+      {p.obs.flags.map((f, i) => (
         <span key={f} className={`flag flag--${f} flag--mini`} title={flagName(f, lang)}>
-          {flagName(f, lang).slice(0, lang === 'zh' ? 2 : 3)}
+          {marks[i]}
         </span>
       ))}
     </>
