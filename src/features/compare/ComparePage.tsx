@@ -125,7 +125,7 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; r
   const [tab, setTab] = useState<'chart' | 'table'>('chart');
   const option = useMemo(() => {
     if (!model || !words || model.empty) return null;
-    const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, summary: words.summary, compact, scale };
+    const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, compact, scale };
     return model.chart === 'bar' ? barOption(model, ctx) : lineOption(model, ctx);
   }, [model, words, lang, t, meta, state.refMedian, state.refGroup, state.refRank, compact, scale]);
   if (!model || !words) return null;
@@ -141,7 +141,7 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; r
       lang,
     },
     option: (s: number) => {
-      const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, summary: words.summary, scale: s, noTooltip: true };
+      const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, scale: s, noTooltip: true };
       return model.chart === 'bar' ? barOption(model, ctx) : lineOption(model, ctx);
     },
     screen: { width: chartBox.current?.clientWidth ?? 960, height: chartHeight(model) + 300 },

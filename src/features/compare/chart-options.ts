@@ -18,8 +18,6 @@ export interface ChartContext {
   refMedian: boolean;
   refGroup: boolean;
   refRank: boolean;
-  /** Text summary for screen readers (ECharts aria label). */
-  summary: string;
   /** Larger type for presentation and export. */
   scale?: number;
   /** Leave out the DOM tooltip (server-side or export rendering). */
@@ -159,7 +157,6 @@ export function barOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption
   return {
     animation: false,
     textStyle: { fontFamily: FONT },
-    aria: { enabled: true, label: { description: ctx.summary } },
     grid: { left: 8, right: Math.ceil(widest + 16 * s), top: 28 * s, bottom: 8, containLabel: true },
     xAxis: {
       type: 'value',
@@ -259,7 +256,6 @@ export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOptio
   return {
     animation: false,
     textStyle: { fontFamily: FONT },
-    aria: { enabled: true, label: { description: ctx.summary } },
     grid: { left: 8, right: 110 * s, top: 24 * s, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: axis.map(String), boundaryGap: false, axisLabel: { color: MUTED, fontSize: 12 * s } },
     yAxis: {
