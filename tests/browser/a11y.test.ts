@@ -5,31 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, query, waitForApp, type Watched } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumSuite, query, waitForApp } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/dataset.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const base = inject('baseUrl');
-let browser: Browser;
-let w: Watched | null = null;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser.close());
-afterEach(async () => {
-  if (!w) return;
-  try {
-    expect(w.errors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-  } finally {
-    await w.context.close();
-    w = null;
-  }
-});
+const suite = chromiumSuite();
 
 interface Violation {
   id: string;
@@ -75,7 +59,7 @@ async function expectAccessible(page: Page, where: string) {
 
 async function open(search: string, opts = {}): Promise<Page> {
   // The built page carries a CSP <meta> (no inline script), which would refuse the injected axe-core.
-  w = await openPage(browser, base, { bypassCSP: true, ...opts });
+  const w = await suite.open(base, { bypassCSP: true, ...opts });
   await w.page.goto(base + search);
   await waitForApp(w.page);
   return w.page;

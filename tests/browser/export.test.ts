@@ -2,29 +2,19 @@
 // another origin, presentation and print, and the single file for offline use.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { pngTexts } from '../../src/components/export/png.ts';
-import { launch, openPage, waitForApp, type Watched } from '../helpers/browser.ts';
+import { chromiumSuite, openPage, waitForApp, type Watched } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/dataset.ts';
 import { serveDir, type StaticServer } from '../helpers/static-server.ts';
 
 const base = inject('baseUrl');
-let browser: Browser;
+const suite = chromiumSuite();
 let w: Watched;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser.close());
-afterEach(async () => {
-  expect(w.errors).toEqual([]);
-  expect(w.foreignRequests).toEqual([]);
-  await w.context.close();
-});
-
 async function openExport(search: string): Promise<Page> {
-  w = await openPage(browser, base, { acceptDownloads: true });
+  w = await suite.open(base, { acceptDownloads: true });
   await w.page.goto(base + search);
   await waitForApp(w.page);
   await w.page.waitForSelector('[data-testid=compare-chart] svg');
@@ -130,7 +120,7 @@ describe('data export', () => {
 
 describe('share links', () => {
   it('the copied link reopens the same view, language included, in a fresh browser', async () => {
-    w = await openPage(browser, base);
+    w = await suite.open(base);
     await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
     const { page } = w;
     await page.goto(base + '?ind=starting_salary&chart=line&d=changping,chaoyang&lang=en');
@@ -139,7 +129,7 @@ describe('share links', () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/[?&]v=[0-9a-f]{12}/);
     expect(link).toContain('lang=en');
-    const fresh = await openPage(browser, base);
+    const fresh = await openPage(suite.browser, base); // a second browser profile, closed below
     try {
       await fresh.page.goto(link);
       await waitForApp(fresh.page);
@@ -154,7 +144,7 @@ describe('share links', () => {
   });
 
   it('a link from an older dataset still opens, with a notice', async () => {
-    w = await openPage(browser, base);
+    w = await suite.open(base);
     await w.page.goto(base + '?ind=intake&v=000000000000');
     await waitForApp(w.page);
     await expect(w.page.locator('[data-testid=notices]').textContent()).resolves.toContain('000000000000');
@@ -179,7 +169,7 @@ describe('embed', () => {
     writeFileSync(join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title><h1>Host page</h1>${snippet.replace('height="520"', 'height="150"')}`);
     host = await serveDir(dir);
     expect(new URL(host.url).origin).not.toBe(new URL(base).origin);
-    const guest = await openPage(browser, host.url);
+    const guest = await openPage(suite.browser, host.url); // the host page, closed below
     try {
       // The embed must render with storage blocked (third-party frames often have none).
       await guest.context.addInitScript(() => {
@@ -203,7 +193,7 @@ describe('embed', () => {
   });
 
   it('embed mode with the table tab', async () => {
-    w = await openPage(browser, base);
+    w = await suite.open(base);
     await w.page.goto(base + '?ind=intake&embed=1&etable=1');
     await waitForApp(w.page);
     await w.page.getByRole('tab', { name: '表格' }).click();
@@ -225,7 +215,7 @@ describe('presentation and print', () => {
   });
 
   it('prints the chart with its source line on one page', async () => {
-    w = await openPage(browser, base);
+    w = await suite.open(base);
     await w.page.goto(base + '?ind=intake');
     await waitForApp(w.page);
     await w.page.waitForSelector('[data-testid=compare-chart] svg');
@@ -242,7 +232,7 @@ describe('one file to email', () => {
   it('dist-single/index.html opens from file:// with no request leaving the page', async () => {
     const file = join(ROOT, 'dist-single/index.html');
     expect(existsSync(file), 'run npm run build:single (npm test does)').toBe(true);
-    w = await openPage(browser, 'file:///');
+    w = await suite.open('file:///');
     const requests: string[] = [];
     w.page.on('request', (r) => requests.push(r.url()));
     await w.page.goto(`file://${file}?ind=dual_teacher_share&view=compare`);

@@ -2,28 +2,18 @@
 // remove; refusals with reasons; candidate extraction from a report's text.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
-import { launch, openPage, waitForApp, type Watched } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { chromiumSuite, waitForApp, type Watched } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/dataset.ts';
 
 const base = inject('baseUrl');
 const FIX = join(ROOT, 'tests/fixtures/import');
-let browser: Browser;
+const suite = chromiumSuite();
 let w: Watched;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser.close());
-afterEach(async () => {
-  expect(w.errors).toEqual([]);
-  expect(w.foreignRequests).toEqual([]);
-  await w.context.close();
-});
-
 async function importPage(): Promise<Page> {
-  w = await openPage(browser, base, { acceptDownloads: true });
+  w = await suite.open(base, { acceptDownloads: true });
   await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
   await w.page.goto(base + '?view=import');
   await waitForApp(w.page);
@@ -71,7 +61,7 @@ it('imports a CSV, shows it in every view marked imported, keeps it across a rel
 });
 
 it('a recipient of a link with imported data is told what they cannot see', async () => {
-  w = await openPage(browser, base);
+  w = await suite.open(base);
   await w.page.goto(base + '?ind=intake&imp=1');
   await waitForApp(w.page);
   await expect(w.page.locator('[data-testid=notices]').textContent()).resolves.toContain('导入了自己的数据');

@@ -1,28 +1,17 @@
 // Where a number comes from: from a chart to the highlighted passage of the
 // report, including the question "where does Changping's 2022 further-study
 // rate come from?".
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
-import { launch, openPage, query, waitForApp, type Watched } from '../helpers/browser.ts';
+import { expect, inject, it } from 'vitest';
+import { chromiumSuite, query, waitForApp, type Watched } from '../helpers/browser.ts';
 
 const base = inject('baseUrl');
-let browser: Browser;
+const suite = chromiumSuite();
 let w: Watched;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser.close());
-afterEach(async () => {
-  expect(w.errors).toEqual([]);
-  expect(w.foreignRequests).toEqual([]);
-  await w.context.close();
-});
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 it('a bar opens the report at its quote, highlighted and scrolled into view', async () => {
-  w = await openPage(browser, base);
+  w = await suite.open(base);
   const { page } = w;
   await page.goto(base + '?ind=further_study_rate&year=2022');
   await waitForApp(page);
@@ -49,7 +38,7 @@ it('a bar opens the report at its quote, highlighted and scrolled into view', as
 });
 
 it('clicking a bar in the chart opens its source too', async () => {
-  w = await openPage(browser, base);
+  w = await suite.open(base);
   const { page } = w;
   await page.goto(base + '?ind=intake&year=2020');
   await waitForApp(page);
@@ -64,7 +53,7 @@ it('clicking a bar in the chart opens its source too', async () => {
 });
 
 it('a derived value highlights the passages of its inputs', async () => {
-  w = await openPage(browser, base);
+  w = await suite.open(base);
   const { page } = w;
   await page.goto(base + '?view=table&ind=dual_teacher_share&basis=of_fulltime');
   await waitForApp(page);
@@ -77,7 +66,7 @@ it('a derived value highlights the passages of its inputs', async () => {
 });
 
 it('every view offers a citation naming the reports and the dataset version', async () => {
-  w = await openPage(browser, base);
+  w = await suite.open(base);
   const { page } = w;
   await page.goto(base + '?ind=further_study_rate');
   await waitForApp(page);

@@ -5,9 +5,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, waitForApp, type Watched } from '../helpers/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumSuite, waitForApp, type Watched } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/dataset.ts';
 import {
   buildHostileSite,
@@ -28,33 +28,20 @@ const CSP =
   "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
 const VIEWS = ['compare', 'table', 'district', 'map', 'coverage', 'sources', 'methodology', 'import'] as const;
 
-let browser: Browser;
-let w: Watched | null = null;
 /** Every request any page of this file made, by the origin the page was opened on. */
 const requests: { origin: string; url: string }[] = [];
 const dialogs: string[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
+const suite = chromiumSuite(() => {
+  expect(dialogs, 'a dialog opened: some text ran as script').toEqual([]);
+  const foreign = requests.filter((r) => !r.url.startsWith(r.origin) && !/^(data|blob):/.test(r.url));
+  expect(foreign, 'requests to another origin').toEqual([]);
 });
-afterAll(async () => browser.close());
-afterEach(async () => {
-  if (!w) return;
-  try {
-    expect(w.errors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-    expect(dialogs, 'a dialog opened: some text ran as script').toEqual([]);
-    const foreign = requests.filter((r) => !r.url.startsWith(r.origin) && !/^(data|blob):/.test(r.url));
-    expect(foreign, 'requests to another origin').toEqual([]);
-  } finally {
-    await w.context.close();
-    w = null;
-  }
-});
+/** The page the current test opened (the suite checks and closes it). */
+let w: Watched | null = null;
 
 /** A watched page that also records every request of its context (workers included) and any dialog. */
-async function open(site: string, opts: Parameters<typeof openPage>[2] = {}): Promise<Page> {
-  w = await openPage(browser, site, opts);
+async function open(site: string, opts: Parameters<typeof suite.open>[1] = {}): Promise<Page> {
+  w = await suite.open(site, opts);
   const origin = new URL(site).origin + '/';
   const record = (ctx: BrowserContext) => ctx.on('request', (r) => requests.push({ origin, url: r.url() }));
   record(w.context);
@@ -306,7 +293,7 @@ describe('hostile data', () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function openHostile(search: string, opts: Parameters<typeof openPage>[2] = {}): Promise<Page> {
+  async function openHostile(search: string, opts: Parameters<typeof suite.open>[1] = {}): Promise<Page> {
     // The built page carries a CSP <meta> that would stop injected script from running; bypass it so
     // that escaping is tested on its own (the CSP is a second line of defence, tested above).
     const page = await open(site.url, { bypassCSP: true, ...opts });

@@ -1,28 +1,14 @@
 // The dashboard in Chromium: every view renders the bundled data, selection
 // changes reach chart, table and URL, links reopen views, and nothing errs.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, query, waitForApp, type Watched } from '../helpers/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumSuite, query, waitForApp, type Watched } from '../helpers/browser.ts';
 
 const base = inject('baseUrl');
-let browser: Browser;
+const suite = chromiumSuite();
 let w: Watched;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  // Every test must end without console errors, uncaught exceptions or requests to other origins.
-  expect(w.errors).toEqual([]);
-  expect(w.foreignRequests).toEqual([]);
-  await w.context.close();
-});
-
 async function open(search = '', opts = {}) {
-  w = await openPage(browser, base, opts);
+  w = await suite.open(base, opts);
   await w.page.goto(base + search);
   await waitForApp(w.page);
   return w.page;

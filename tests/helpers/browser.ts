@@ -1,6 +1,7 @@
 // Launching Debian's Chromium through playwright-core, and watching a page
 // for console errors, uncaught exceptions and requests to other origins.
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -49,4 +50,40 @@ export async function waitForApp(page: Page): Promise<void> {
 
 export function query(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
+}
+
+/**
+ * One Chromium for a test file, and after every test a check that the page it
+ * opened logged no error and asked no other origin for anything.
+ */
+export function chromiumSuite(extraChecks: (w: Watched) => void = () => {}) {
+  let browser: Browser | null = null;
+  let current: Watched | null = null;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    if (!current) return;
+    try {
+      expect(current.errors).toEqual([]);
+      expect(current.foreignRequests).toEqual([]);
+      extraChecks(current);
+    } finally {
+      await current.context.close();
+      current = null;
+    }
+  });
+  return {
+    get browser(): Browser {
+      return browser!;
+    },
+    /** A fresh watched page; it is checked and closed after the test. */
+    async open(base: string, opts: BrowserContextOptions = {}): Promise<Watched> {
+      current = await openPage(browser!, base, opts);
+      return current;
+    },
+  };
 }
