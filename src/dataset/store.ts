@@ -62,36 +62,34 @@ function mergeImported(rows: DataObservation[] | undefined, imported: DataObserv
   return mine.length === 0 ? rows : [...rows, ...mine];
 }
 
-/** Observations of an indicator (bundled and imported); undefined while loading. */
-export function useIndicatorRows(id: string | null): { rows?: DataObservation[]; error?: string } {
+/** Loads one keyed file once (an indicator's, a district's or its ranks) and returns its slot as it fills. */
+function useKeyed<T>(kind: 'indicators' | 'districts' | 'ranks', id: string | null, load: (manifest: Manifest, id: string) => Promise<T>): Slot<T> | undefined {
   const manifest = useManifest();
-  const slot = useDataStore((s) => (id ? s.indicators[id] : undefined));
-  const imported = useImported((s) => s.observations);
+  const slot = useDataStore((s) => (id ? (s[kind] as Record<string, Slot<T>>)[id] : undefined));
   useEffect(() => {
     if (!manifest || !id || slot) return;
-    useDataStore.setState((s) => ({ indicators: { ...s.indicators, [id]: {} } }));
-    loadIndicator(manifest, id).then(
-      (data) => useDataStore.setState((s) => ({ indicators: { ...s.indicators, [id]: { data } } })),
-      (e: Error) => useDataStore.setState((s) => ({ indicators: { ...s.indicators, [id]: { error: e.message } } })),
+    const put = (v: Slot<T>) => useDataStore.setState((s) => ({ [kind]: { ...(s[kind] as Record<string, Slot<T>>), [id]: v } }) as Partial<DataStore>);
+    put({});
+    load(manifest, id).then(
+      (data) => put({ data }),
+      (e: Error) => put({ error: e.message }),
     );
-  }, [manifest, id, slot]);
+  }, [manifest, id, slot, kind, load]);
+  return slot;
+}
+
+/** Observations of an indicator (bundled and imported); undefined while loading. */
+export function useIndicatorRows(id: string | null): { rows?: DataObservation[]; error?: string } {
+  const slot = useKeyed('indicators', id, loadIndicator);
+  const imported = useImported((s) => s.observations);
   if (!id) return { rows: EMPTY };
   const rows = mergeImported(slot?.data, imported, (o) => o.indicator === id);
   return slot?.error ? { error: slot.error } : rows ? { rows } : {};
 }
 
 export function useDistrictRows(id: string | null): { rows?: DataObservation[]; error?: string } {
-  const manifest = useManifest();
-  const slot = useDataStore((s) => (id ? s.districts[id] : undefined));
+  const slot = useKeyed('districts', id, loadDistrict);
   const imported = useImported((s) => s.observations);
-  useEffect(() => {
-    if (!manifest || !id || slot) return;
-    useDataStore.setState((s) => ({ districts: { ...s.districts, [id]: {} } }));
-    loadDistrict(manifest, id).then(
-      (data) => useDataStore.setState((s) => ({ districts: { ...s.districts, [id]: { data } } })),
-      (e: Error) => useDataStore.setState((s) => ({ districts: { ...s.districts, [id]: { error: e.message } } })),
-    );
-  }, [manifest, id, slot]);
   if (!id) return { rows: EMPTY };
   const rows = mergeImported(slot?.data, imported, (o) => o.district === id);
   return slot?.error ? { error: slot.error } : rows ? { rows } : {};
@@ -128,15 +126,6 @@ export function useCoverage(): { coverage?: CoverageFile; error?: string } {
 
 /** A district's precomputed ranks (bundled data only: imported values are not ranked). */
 export function useRanks(id: string | null): { ranks?: RanksFile; error?: string } {
-  const manifest = useManifest();
-  const slot = useDataStore((s) => (id ? s.ranks[id] : undefined));
-  useEffect(() => {
-    if (!manifest || !id || slot) return;
-    useDataStore.setState((s) => ({ ranks: { ...s.ranks, [id]: {} } }));
-    loadRanks(manifest, id).then(
-      (data) => useDataStore.setState((s) => ({ ranks: { ...s.ranks, [id]: { data } } })),
-      (e: Error) => useDataStore.setState((s) => ({ ranks: { ...s.ranks, [id]: { error: e.message } } })),
-    );
-  }, [manifest, id, slot]);
+  const slot = useKeyed('ranks', id, loadRanks);
   return slot?.error ? { error: slot.error } : slot?.data ? { ranks: slot.data } : {};
 }
