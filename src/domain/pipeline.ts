@@ -164,7 +164,8 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
   const countsIndicator = new Map<string, number>();
   let curatedCount = 0;
   let derivedCount = 0;
-  const coverage = new Map<string, { key: [string, string, string, string]; years: Set<number>; flagged: Set<number> }>();
+  // Plain arrays, not Sets: at national scale there are hundreds of thousands of cells.
+  const coverage = new Map<string, { years: number[]; flagged: number[] }>();
   const seenDistricts = new Set<string>();
   for (const d of districtKeys) {
     seenDistricts.add(d);
@@ -201,9 +202,9 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
       else curatedCount++;
       const ck = `${o.indicator}|${o.district}|${o.basis}|${o.scope}`;
       let c = coverage.get(ck);
-      if (!c) coverage.set(ck, (c = { key: [o.indicator, o.district, o.basis, o.scope], years: new Set(), flagged: new Set() }));
-      c.years.add(o.year);
-      if (o.flags.some((f) => f !== 'derived')) c.flagged.add(o.year);
+      if (!c) coverage.set(ck, (c = { years: [], flagged: [] }));
+      if (!c.years.includes(o.year)) c.years.push(o.year);
+      if (o.flags.some((f) => f !== 'derived') && !c.flagged.includes(o.year)) c.flagged.push(o.year);
     }
     for (const [ind, list] of perIndicator) byIndicator.append(ind, list);
   }
@@ -268,7 +269,10 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
     format: DATA_FORMAT,
     cells: [...coverage.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, c]) => [...c.key, [...c.years].sort((a, b) => a - b), [...c.flagged].sort((a, b) => a - b)]),
+      .map(([k, c]) => {
+        const [indicator = '', district = '', basis = '', scope = ''] = k.split('|');
+        return [indicator, district, basis, scope, c.years.sort((a, b) => a - b), c.flagged.sort((a, b) => a - b)];
+      }),
   };
   const cov = enc.encode(JSON.stringify(coverageFile));
   const coveragePath = hashName('coverage', 'json', cov, sha256);
