@@ -26,7 +26,11 @@ export function EChart({ option, height, onItemClick, onReady, className }: Prop
       className={className}
       // 'finished' marks each completed paint, for the benchmarks (performance.getEntriesByName('bvd:chart')).
       onEvents={onItemClick ? { click: onItemClick, finished: markPainted } : { finished: markPainted }}
-      onChartReady={onReady}
+      // The first setOption fires 'finished' before the handlers above are bound: mark it here too.
+      onChartReady={(chart) => {
+        markPainted();
+        onReady?.(chart);
+      }}
     />
   );
 }

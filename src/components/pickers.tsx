@@ -1,8 +1,7 @@
 // Shared selection controls. Presentational: values in, changes out.
 import { useId, useMemo, useRef, useState } from 'react';
-import type { Meta } from '../dataset/meta.ts';
+import { categoriesOf, type Meta } from '../dataset/meta.ts';
 import { districtMatches, indicatorMatches } from '../domain/search.ts';
-import { CATEGORIES } from '../domain/vocab.ts';
 import { categoryName, districtName, groupName, indicatorName, type Lang, type T } from '../i18n/i18n.ts';
 
 export function IndicatorPicker(props: {
@@ -18,7 +17,7 @@ export function IndicatorPicker(props: {
   const [query, setQuery] = useState('');
   const id = useId();
   const groups = useMemo(() => {
-    const cats = [...CATEGORIES, ...new Set(meta.indicators.map((i) => i.category).filter((c) => !(CATEGORIES as readonly string[]).includes(c)))];
+    const cats = categoriesOf(meta);
     return cats
       .map((c) => ({ c, items: meta.indicators.filter((i) => i.category === c && (i.id === value || indicatorMatches(i, query))) }))
       .filter((g) => g.items.length > 0);

@@ -1,7 +1,7 @@
 // Fetching the built data files. Each file is fetched once per page and
 // shared; the manifest is always revalidated, the rest are content-hashed and
 // cached by the browser. A single-file build inlines the files instead.
-import type { CoverageFile, DataObservation, Manifest, ObsFile, RanksFile } from '../domain/obs-file.ts';
+import type { CoverageFile, DataObservation, IndexFile, Manifest, ObsFile, RanksFile } from '../domain/obs-file.ts';
 import { decodeRow } from '../domain/obs-file.ts';
 import { indexMeta, type Meta, type MetaFile } from './meta.ts';
 
@@ -75,15 +75,20 @@ export function loadIndicator(manifest: Manifest, id: string): Promise<DataObser
   return once(`i:${id}`, async () => decodeObsFile(await fetchText(path)));
 }
 
-export function loadDistrict(manifest: Manifest, id: string): Promise<DataObservation[]> {
-  const path = manifest.files.districts[id];
-  if (!path) return Promise.resolve([]);
+/** Where district, rank and report-text files are (one file, fetched the first time one is needed). */
+export function loadIndex(manifest: Manifest): Promise<IndexFile> {
+  return once('index', async () => JSON.parse(await fetchText(manifest.files.index)) as IndexFile);
+}
+
+export async function loadDistrict(manifest: Manifest, id: string): Promise<DataObservation[]> {
+  const path = (await loadIndex(manifest)).districts[id];
+  if (!path) return [];
   return once(`d:${id}`, async () => decodeObsFile(await fetchText(path)));
 }
 
-export function loadRanks(manifest: Manifest, id: string): Promise<RanksFile> {
-  const path = manifest.files.ranks?.[id];
-  if (!path) return Promise.resolve({ format: 1, ranks: [] });
+export async function loadRanks(manifest: Manifest, id: string): Promise<RanksFile> {
+  const path = (await loadIndex(manifest)).ranks[id];
+  if (!path) return { format: 1, ranks: [] };
   return once(`r:${id}`, async () => JSON.parse(await fetchText(path)) as RanksFile);
 }
 
@@ -91,9 +96,9 @@ export function loadCoverage(manifest: Manifest): Promise<CoverageFile> {
   return once('coverage', async () => JSON.parse(await fetchText(manifest.files.coverage)) as CoverageFile);
 }
 
-export function loadSourceText(manifest: Manifest, id: string): Promise<string> {
-  const path = manifest.files.sources[id];
-  if (!path) return Promise.reject(new Error(`no text for source ${id}`));
+export async function loadSourceText(manifest: Manifest, id: string): Promise<string> {
+  const path = (await loadIndex(manifest)).sources[id];
+  if (!path) throw new Error(`no text for source ${id}`);
   return once(`s:${id}`, () => fetchText(path));
 }
 

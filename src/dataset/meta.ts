@@ -1,5 +1,6 @@
 // Reference metadata as the app holds it: arrays for lists, maps for lookups.
 import type { Basis, District, Group, Indicator, ReferenceData, Source } from '../domain/types.ts';
+import { CATEGORIES } from '../domain/vocab.ts';
 
 export interface SourceMeta extends Source {
   observations: number;
@@ -43,6 +44,11 @@ export function withExtras(meta: Meta, districts: District[], indicators: Indica
     districts: [...meta.districts, ...districts.filter((d) => !meta.district.has(d.id))],
     indicators: [...meta.indicators, ...indicators.filter((i) => !meta.indicator.has(i.id))],
   });
+}
+
+/** Indicator categories in the vocabulary's order, then any others the data uses (imports). */
+export function categoriesOf(meta: Pick<Meta, 'indicators'>): string[] {
+  return [...new Set([...CATEGORIES, ...meta.indicators.map((i) => i.category)])];
 }
 
 /** The metadata as the validation module's reference tables. */

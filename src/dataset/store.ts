@@ -1,8 +1,8 @@
 // The read-only data the app has loaded, and hooks that load on demand.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
-import type { CoverageFile, DataObservation, Manifest, RanksFile } from '../domain/obs-file.ts';
-import { loadAll, loadCoverage, loadDistrict, loadIndicator, loadManifest, loadMeta, loadRanks } from './load.ts';
+import type { CoverageFile, DataObservation, IndexFile, Manifest, RanksFile } from '../domain/obs-file.ts';
+import { loadAll, loadCoverage, loadDistrict, loadIndex, loadIndicator, loadManifest, loadMeta, loadRanks } from './load.ts';
 import { withExtras, type Meta } from './meta.ts';
 import { useImported } from './imported.ts';
 
@@ -109,6 +109,16 @@ export function useAllRows(enabled = true): { rows?: DataObservation[]; error?: 
   }, [enabled, manifest, slot]);
   const rows = mergeImported(slot.data, imported, () => true);
   return slot.error ? { error: slot.error } : rows ? { rows } : {};
+}
+
+/** The file index (district, rank and report-text files), loaded on first use. */
+export function useIndex(): IndexFile | undefined {
+  const manifest = useManifest();
+  const [index, setIndex] = useState<IndexFile>();
+  useEffect(() => {
+    if (manifest) void loadIndex(manifest).then(setIndex, () => setIndex(undefined));
+  }, [manifest]);
+  return index;
 }
 
 export function useCoverage(): { coverage?: CoverageFile; error?: string } {

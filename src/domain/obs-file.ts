@@ -77,11 +77,18 @@ export interface Manifest {
     coverage: string;
     csv: string;
     indicators: Record<string, string>;
-    districts: Record<string, string>;
-    /** Per district: its rank on every indicator and basis it reports, among all districts. */
-    ranks: Record<string, string>;
-    sources: Record<string, string>;
+    /** The file maps below, kept apart: at national scale they list thousands of files. */
+    index: string;
   };
+}
+
+/** Where each district's, rank table's and report text's file is; loaded when a view needs one. */
+export interface IndexFile {
+  format: number;
+  districts: Record<string, string>;
+  /** Per district: its rank on every indicator and basis it reports, among all districts. */
+  ranks: Record<string, string>;
+  sources: Record<string, string>;
 }
 
 /** [indicator, basis, latest year, value, rank, districts ranked] */

@@ -11,7 +11,7 @@ import { decodeUtf8, parseCsv } from './csv.ts';
 import { checkDataset, compareObservations, DATA_DIR, readDerivationRequests, readReferenceData, type BuildOptions, type DataFiles, type Dataset } from './dataset.ts';
 import { deriveObservations } from './derive.ts';
 import type { Issue } from './issues.ts';
-import { DATA_FORMAT, OBS_COLUMNS, encodeRow, type CoverageFile, type DataObservation, type Manifest, type ObsFile, type RankRow, type RanksFile } from './obs-file.ts';
+import { DATA_FORMAT, OBS_COLUMNS, encodeRow, type CoverageFile, type DataObservation, type IndexFile, type Manifest, type ObsFile, type RankRow, type RanksFile } from './obs-file.ts';
 import { barsFor, pointsFor } from './select.ts';
 import { publicCsvRows } from './public-csv.ts';
 import { indexSource, type SourceIndex } from './quotes.ts';
@@ -278,6 +278,10 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
   const coveragePath = hashName('coverage', 'json', cov, sha256);
   write(coveragePath, cov);
 
+  const index = enc.encode(JSON.stringify({ format: DATA_FORMAT, districts: districtFiles, ranks: rankFiles, sources: sourceFiles } satisfies IndexFile));
+  const indexPath = hashName('index', 'json', index, sha256);
+  write(indexPath, index);
+
   const version = contentVersion(written, env.hasher);
   const manifest: Manifest = {
     format: DATA_FORMAT,
@@ -291,7 +295,7 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
       byDistrict: sortedRecord(countsDistrict),
       byIndicator: sortedRecord(countsIndicator),
     },
-    files: { meta: metaPath, coverage: coveragePath, csv: csvPath, indicators: indicatorFiles, districts: districtFiles, ranks: rankFiles, sources: sourceFiles },
+    files: { meta: metaPath, coverage: coveragePath, csv: csvPath, indicators: indicatorFiles, index: indexPath },
   };
   sink.write('manifest.json', enc.encode(JSON.stringify(manifest, null, 1) + '\n'));
   return { issues, summary: { manifest, refs, sourceTexts } };

@@ -79,7 +79,7 @@ const READY: Record<string, string> = {
 function firstQuotedObservation(): string {
   const dir = join(ROOT, 'dist/data');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  const file = JSON.parse(readFileSync(join(dir, manifest.files.districts.changping), 'utf8'));
+  const file = JSON.parse(readFileSync(join(dir, JSON.parse(readFileSync(join(dir, manifest.files.index), 'utf8')).districts.changping), 'utf8'));
   return (file.rows as unknown[][]).find((r) => r[8] === 'changping-2023' && r[16] !== null)![0] as string;
 }
 

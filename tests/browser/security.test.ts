@@ -79,7 +79,7 @@ async function waitForView(page: Page, view: string, search = '') {
 /** An observation id of a report, read from a built data folder. */
 function observationId(dataDir: string, district: string, pick: (row: unknown[]) => boolean): string {
   const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8'));
-  const file = JSON.parse(readFileSync(join(dataDir, manifest.files.districts[district]), 'utf8'));
+  const file = JSON.parse(readFileSync(join(dataDir, JSON.parse(readFileSync(join(dataDir, manifest.files.index), 'utf8')).districts[district]), 'utf8'));
   const row = (file.rows as unknown[][]).find(pick);
   if (!row) throw new Error(`no matching observation of ${district} in ${dataDir}`);
   return row[0] as string;

@@ -1,10 +1,10 @@
 // What exists: indicators × districts, each cell the years with data.
+import { categoriesOf } from '../../dataset/meta.ts';
 import { useMemo, useState } from 'react';
 import { districtMatches } from '../../domain/search.ts';
 import { ViewLink } from '../../components/ViewLink.tsx';
 import { useImported } from '../../dataset/imported.ts';
 import { useCoverage, useMeta } from '../../dataset/store.ts';
-import { CATEGORIES } from '../../domain/vocab.ts';
 import { categoryName, districtName, indicatorName } from '../../i18n/i18n.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { compactYears, coverageMatrix } from './coverage-model.ts';
@@ -21,7 +21,7 @@ export default function CoveragePage() {
   if (!meta) return null;
   if (error) return <p role="alert">{t('app.loadError', { error })}</p>;
   if (!matrix) return <p className="loading">{t('common.loading')}</p>;
-  const cats = [...CATEGORIES, ...new Set(meta.indicators.map((i) => i.category))].filter((c, i, a) => a.indexOf(c) === i);
+  const cats = categoriesOf(meta);
   const districtCount = (d: string) => meta.indicators.filter((i) => matrix.get(i.id)?.get(d)).length;
   // Columns are districts: beyond a few dozen they are filtered and paged.
   const PAGE = 40;

@@ -1,11 +1,11 @@
 // Everything known about one district.
+import { categoriesOf } from '../../dataset/meta.ts';
 import { useMemo } from 'react';
 import { Sparkline } from '../../components/Sparkline.tsx';
 import { ViewLink } from '../../components/ViewLink.tsx';
 import { sourcePatch } from '../../components/links.ts';
 import { useDistrictRows, useMeta, useRanks } from '../../dataset/store.ts';
 import { formatValue } from '../../domain/format.ts';
-import { CATEGORIES } from '../../domain/vocab.ts';
 import { basisName, categoryName, districtName, flagName, groupName, indicatorName, sourceTitle, scopeName, note } from '../../i18n/i18n.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { setView, useView } from '../../state/store.ts';
@@ -23,7 +23,7 @@ export default function DistrictPage() {
   if (!meta || !district) return null;
   const d = meta.district.get(district)!;
   const reports = meta.sources.filter((s) => s.district === district);
-  const cats = [...CATEGORIES, ...new Set(meta.indicators.map((i) => i.category))].filter((c, i, a) => a.indexOf(c) === i);
+  const cats = categoriesOf(meta);
   return (
     <section aria-labelledby="district-title" className="district">
       <div className="controls">

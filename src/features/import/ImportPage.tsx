@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { addImport, removeImport } from '../../dataset/imported-db.ts';
 import { useImported } from '../../dataset/imported.ts';
-import { useManifest, useMeta } from '../../dataset/store.ts';
+import { useIndex, useMeta } from '../../dataset/store.ts';
 import { referenceData } from '../../dataset/meta.ts';
 import { FORMULA_START } from '../../domain/public-csv.ts';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, minimalDistrict, minimalIndicator, rejectedCsvRows, type ImportResult } from '../../domain/import.ts';
@@ -63,7 +63,7 @@ interface Pending {
 
 export default function ImportPage() {
   const meta = useMeta();
-  const manifest = useManifest();
+  const index = useIndex();
   const t = useT();
   const lang = useLang();
   const files = useImported((s) => s.files);
@@ -75,8 +75,8 @@ export default function ImportPage() {
   const [extraIndicators, setExtraIndicators] = useState<Record<string, UnitId>>({});
   const [report, setReport] = useState<File | null>(null);
   const sourceUrls = useMemo(
-    () => Object.fromEntries(Object.entries(manifest?.files.sources ?? {}).map(([id, p]) => [id, new URL(`data/${p}`, document.baseURI).toString()])),
-    [manifest],
+    () => Object.fromEntries(Object.entries(index?.sources ?? {}).map(([id, p]) => [id, new URL(`data/${p}`, document.baseURI).toString()])),
+    [index],
   );
   if (!meta) return null;
 

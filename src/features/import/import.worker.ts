@@ -29,5 +29,12 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
     sourceIndex: (id) => indexes.get(id),
     onProgress: (n) => (self as unknown as Worker).postMessage({ type: 'progress', rows: n }),
   });
-  (self as unknown as Worker).postMessage({ type: 'done', result });
+  // Rows go back in slices: one message of 100,000 objects would take the main
+  // thread a long task to unpack; slices arrive as separate short tasks.
+  const post = (m: unknown) => (self as unknown as Worker).postMessage(m);
+  for (let i = 0; i < result.accepted.length; i += SLICE) post({ type: 'accepted', rows: result.accepted.slice(i, i + SLICE) });
+  for (let i = 0; i < result.rejected.length; i += SLICE) post({ type: 'rejected', rows: result.rejected.slice(i, i + SLICE) });
+  post({ type: 'done', result: { ...result, accepted: [], rejected: [] } });
 };
+
+const SLICE = 2000;

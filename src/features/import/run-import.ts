@@ -26,11 +26,21 @@ export async function runImport(file: File, refs: ReferenceData, sourceUrls: Rec
     }
     return importCsv(new Uint8Array(bytes), file.name, refs, { sourceIndex: (id) => (texts.has(id) ? indexSource(texts.get(id)!) : undefined) });
   }
+  type Message =
+    | { type: 'progress'; rows: number }
+    | { type: 'accepted'; rows: ImportResult['accepted'] }
+    | { type: 'rejected'; rows: ImportResult['rejected'] }
+    | { type: 'done'; result: ImportResult };
+  const accepted: ImportResult['accepted'] = [];
+  const rejected: ImportResult['rejected'] = [];
   return new Promise((ok, fail) => {
-    worker!.onmessage = (e: MessageEvent<{ type: 'progress'; rows: number } | { type: 'done'; result: ImportResult }>) => {
-      if (e.data.type === 'progress') onProgress(e.data.rows);
+    worker!.onmessage = (e: MessageEvent<Message>) => {
+      const m = e.data;
+      if (m.type === 'progress') onProgress(m.rows);
+      else if (m.type === 'accepted') for (const r of m.rows) accepted.push(r);
+      else if (m.type === 'rejected') for (const r of m.rows) rejected.push(r);
       else {
-        ok(e.data.result);
+        ok({ ...m.result, accepted, rejected });
         worker!.terminate();
       }
     };

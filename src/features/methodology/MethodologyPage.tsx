@@ -1,8 +1,9 @@
 // Definitions of every indicator and basis, how years are assigned, how
 // derived values are computed and what each flag means.
+import { categoriesOf } from '../../dataset/meta.ts';
 import { useMeta } from '../../dataset/store.ts';
 import { unitLabel } from '../../domain/format.ts';
-import { CATEGORIES, CURATED_FLAGS, FLAGS } from '../../domain/vocab.ts';
+import { CURATED_FLAGS, FLAGS } from '../../domain/vocab.ts';
 import { categoryName, flagDescription, flagName, indicatorDefinition, indicatorName } from '../../i18n/i18n.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { ViewLink } from '../../components/ViewLink.tsx';
@@ -13,7 +14,7 @@ export default function MethodologyPage() {
   const lang = useLang();
   if (!meta) return null;
   const other = lang === 'zh' ? 'en' : 'zh';
-  const cats = [...CATEGORIES, ...new Set(meta.indicators.map((i) => i.category))].filter((c, i, a) => a.indexOf(c) === i);
+  const cats = categoriesOf(meta);
   return (
     <article className="methodology" aria-labelledby="method-title">
       <h2 id="method-title">{t('method.title')}</h2>

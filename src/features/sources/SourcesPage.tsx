@@ -4,7 +4,7 @@ import { ShareBar } from '../../components/ShareBar.tsx';
 import { ViewLink } from '../../components/ViewLink.tsx';
 import { csvUrl, dataHref, loadSourceText } from '../../dataset/load.ts';
 import type { Meta, SourceMeta } from '../../dataset/meta.ts';
-import { useDistrictRows, useManifest, useMeta } from '../../dataset/store.ts';
+import { useDistrictRows, useIndex, useManifest, useMeta } from '../../dataset/store.ts';
 import { formatValue } from '../../domain/format.ts';
 import type { DataObservation } from '../../domain/obs-file.ts';
 import { basisName, districtName, flagName, indicatorName, note, sourceTitle, type Lang, type T } from '../../i18n/i18n.ts';
@@ -61,6 +61,7 @@ function SourceList({ meta, t, lang }: { meta: Meta; t: T; lang: Lang }) {
 function SourceViewer({ meta, source, t, lang }: { meta: Meta; source: SourceMeta; t: T; lang: Lang }) {
   const manifest = useManifest();
   const obsId = useView((s) => s.obs);
+  const index = useIndex();
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { rows } = useDistrictRows(source.district);
@@ -104,10 +105,10 @@ function SourceViewer({ meta, source, t, lang }: { meta: Meta; source: SourceMet
         {districtName(meta.district.get(source.district), lang)} · {source.publisher}
         {source.published ? ` · ${t('sources.published', { date: source.published })}` : ''} · {t('sources.years', { from: source.yearMin, to: source.yearMax })} ·{' '}
         {t('sources.file', { file: source.originalFile || source.file })}
-        {manifest?.files.sources[source.id] ? (
+        {index?.sources[source.id] ? (
           <>
             {' · '}
-            <a href={dataHref(manifest.files.sources[source.id]!)} download={`${source.id}.txt`}>
+            <a href={dataHref(index.sources[source.id]!)} download={`${source.id}.txt`}>
               {t('sources.downloadTxt')}
             </a>
           </>

@@ -22,6 +22,12 @@ export interface TableModel {
   rows: TableRow[];
 }
 
+/** Rows in the order of districts.csv; a position map, since indexOf in a comparator is quadratic. */
+function byDistrictOrder(meta: Meta): (a: TableRow, b: TableRow) => number {
+  const pos = new Map(meta.districts.map((d, i) => [d.id, i]));
+  return (a, b) => (pos.get(a.district) ?? Infinity) - (pos.get(b.district) ?? Infinity);
+}
+
 /** Districts × years for one indicator and basis. */
 export function yearsTable(rows: DataObservation[], meta: Meta, indicatorId: string, basisWanted: string | null): TableModel | null {
   const indicator = meta.indicator.get(indicatorId);
@@ -35,10 +41,9 @@ export function yearsTable(rows: DataObservation[], meta: Meta, indicatorId: str
     if (!r) byDistrict.set(p.district, (r = { district: p.district, cells: {} }));
     r.cells[String(p.year)] = p;
   }
-  const order = meta.districts.map((d) => d.id);
   return {
     columns: years.map((y) => ({ id: String(y), year: y, indicator, basis })),
-    rows: [...byDistrict.values()].sort((a, b) => order.indexOf(a.district) - order.indexOf(b.district)),
+    rows: [...byDistrict.values()].sort(byDistrictOrder(meta)),
   };
 }
 
@@ -46,7 +51,6 @@ export function yearsTable(rows: DataObservation[], meta: Meta, indicatorId: str
 export function indicatorsTable(rows: DataObservation[], meta: Meta, year: number | 'latest'): TableModel {
   const columns: TableColumn[] = [];
   const byDistrict = new Map<string, TableRow>();
-  const order = meta.districts.map((d) => d.id);
   for (const indicator of meta.indicators) {
     const basis = resolveBasis(rows, indicator.id, null, meta.bases.map((b) => b.id));
     if (basis === null) continue;
@@ -61,7 +65,7 @@ export function indicatorsTable(rows: DataObservation[], meta: Meta, year: numbe
       r.cells[indicator.id] = b.point;
     }
   }
-  return { columns, rows: [...byDistrict.values()].sort((a, b) => order.indexOf(a.district) - order.indexOf(b.district)) };
+  return { columns, rows: [...byDistrict.values()].sort(byDistrictOrder(meta)) };
 }
 
 /** "2021:desc" ⇄ TanStack sorting state. */
