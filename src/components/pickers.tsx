@@ -77,6 +77,8 @@ export function DistrictPicker(props: {
     onChange(meta.districts.filter((d) => d.group === g).map((d) => d.id));
   };
   const MAX_LISTED = 400;
+  // The checkboxes are built only once the picker is open: at national scale there are thousands.
+  // (The rest of the panel is always there, so a keyboard user never tabs past a panel still being built.)
   const matching = open ? meta.districts.filter((d) => districtMatches(d, query)) : [];
   const shown = matching.slice(0, MAX_LISTED);
   const summary = value === null ? t('pick.allWithData', { n: withData.size }) : t('pick.selected', { n: value.length });
@@ -85,8 +87,7 @@ export function DistrictPicker(props: {
       <summary>
         <span className="picker__label">{t('pick.districts')}</span> <span className="picker__summary">{summary}</span>
       </summary>
-      {/* Built only when open: at national scale the list holds thousands of districts. */}
-      {open ? <div className="picker__panel">
+      <div className="picker__panel">
         <input
           type="search"
           className="picker__search"
@@ -119,7 +120,7 @@ export function DistrictPicker(props: {
           ))}
           {matching.length > shown.length ? <p className="muted">{t('pick.more', { n: matching.length - shown.length })}</p> : null}
         </fieldset>
-      </div> : null}
+      </div>
     </details>
   );
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import type { DataObservation } from '../../domain/obs-file.ts';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import { ChartNotes } from '../../components/ChartNotes.tsx';
 import { EChart } from '../../components/EChart.tsx';
@@ -29,19 +30,31 @@ export default function ComparePage() {
   const t = useT();
   const lang = useLang();
   const { rows, error } = useIndicatorRows(state.indicator);
+  // While a newly chosen indicator loads, keep showing the previous one: controls
+  // that vanished and came back would drop the keyboard focus of whoever is using them.
+  const last = useRef<{ indicator: string; rows: DataObservation[] } | null>(null);
+  if (rows) last.current = { indicator: state.indicator, rows };
+  const stale = !rows && last.current !== null;
+  const shown = rows ? state : stale ? { ...state, indicator: last.current!.indicator, basis: null } : state;
+  const shownRows = rows ?? last.current?.rows;
   if (!meta) return null;
   if (!meta.indicator.has(state.indicator)) return <p role="alert">{t('notice.unknownIndicator', { id: state.indicator })}</p>;
   return (
-    <section className="compare" aria-labelledby="compare-title">
-      {state.embed ? null : <CompareControls meta={meta} state={state} lang={lang} t={t} rows={rows} />}
+    <section className="compare" aria-labelledby="compare-title" aria-busy={!rows}>
+      {state.embed ? null : <CompareControls meta={meta} state={shown} chosen={state.indicator} lang={lang} t={t} rows={shownRows} />}
       {error ? <p role="alert">{t('app.loadError', { error })}</p> : null}
-      {rows ? <CompareChart meta={meta} state={state} lang={lang} t={t} rows={rows} /> : <p className="loading">{t('common.loading')}</p>}
+      {stale ? (
+        <p className="loading" role="status">
+          {t('common.loading')}
+        </p>
+      ) : null}
+      {shownRows ? <CompareChart meta={meta} state={shown} lang={lang} t={t} rows={shownRows} /> : <p className="loading">{t('common.loading')}</p>}
     </section>
   );
 }
 
-function CompareControls(props: { meta: Meta; state: ViewState; lang: Lang; t: T; rows: ReturnType<typeof useIndicatorRows>['rows'] }) {
-  const { meta, state, lang, t, rows } = props;
+function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; lang: Lang; t: T; rows: DataObservation[] | undefined }) {
+  const { meta, state, chosen, lang, t, rows } = props;
   const manifest = useManifest();
   const model = useMemo(() => (rows ? compareModel(state, rows, meta) : null), [rows, state, meta]);
   const available = useMemo(() => new Set(Object.keys(manifest?.files.indicators ?? {})), [manifest]);
@@ -54,7 +67,7 @@ function CompareControls(props: { meta: Meta; state: ViewState; lang: Lang; t: T
     <div className="controls" role="group" aria-label={t('nav.label')}>
       <IndicatorPicker
         meta={meta}
-        value={state.indicator}
+        value={chosen}
         available={available}
         lang={lang}
         t={t}
