@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { pngTexts } from '../../src/components/export/png.ts';
-import { chromiumSuite, openPage, waitForApp, type Watched } from '../helpers/browser.ts';
+import { chromiumSuite, openPage, waitForApp, type Watched, countOf, settled } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/dataset.ts';
 import { serveDir, type StaticServer } from '../helpers/static-server.ts';
 
@@ -135,8 +135,8 @@ describe('share links', () => {
       await waitForApp(fresh.page);
       await expect(fresh.page.locator('h2#compare-title').textContent()).resolves.toBe('Starting salary');
       await expect(fresh.page.locator('.picker--districts .picker__summary').textContent()).resolves.toBe('2 districts selected');
-      await expect(fresh.page.locator('.segmented label.is-active', { hasText: 'Over time' }).count()).resolves.toBe(1);
-      await expect(fresh.page.locator('[data-testid=notices]').count()).resolves.toBe(0);
+      expect(await countOf(fresh.page.locator('.segmented label.is-active', { hasText: 'Over time' }), 1)).toBe(1);
+      expect(await countOf(fresh.page.locator('[data-testid=notices]'), 0)).toBe(0);
       expect(fresh.errors).toEqual([]);
     } finally {
       await fresh.context.close();
@@ -179,7 +179,7 @@ describe('embed', () => {
       const frame = guest.page.frameLocator('iframe');
       await frame.locator('[data-testid=compare-chart] svg').waitFor();
       await expect(frame.locator('h2#compare-title').textContent()).resolves.toContain('招生人数');
-      await expect(frame.locator('.site-nav').count()).resolves.toBe(0);
+      expect(await countOf(frame.locator('.site-nav'), 0)).toBe(0);
       const full = await frame.locator('[data-testid=embed-open-full]').getAttribute('href');
       expect(full).toContain('ind=intake');
       expect(full).not.toContain('embed=1');
@@ -197,7 +197,7 @@ describe('embed', () => {
     await w.page.goto(base + '?ind=intake&embed=1&etable=1');
     await waitForApp(w.page);
     await w.page.getByRole('tab', { name: '表格' }).click();
-    await expect(w.page.locator('.data-table tbody tr').count()).resolves.toBeGreaterThan(2);
+    expect(await settled(() => w.page.locator('.data-table tbody tr').count(), (n) => n > 2)).toBeGreaterThan(2);
   });
 });
 

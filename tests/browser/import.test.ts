@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
-import { chromiumSuite, waitForApp, type Watched } from '../helpers/browser.ts';
+import { chromiumSuite, waitForApp, type Watched, countOf } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/dataset.ts';
 
 const base = inject('baseUrl');
@@ -25,7 +25,7 @@ it('imports a CSV, shows it in every view marked imported, keeps it across a rel
   await page.setInputFiles('[data-testid=import-file]', join(FIX, 'rows.csv'));
   await expect(page.locator('[data-testid=import-summary]').textContent()).resolves.toBe('共 18 行：接受 3 行，拒绝 15 行。');
   // Every refusal is listed with its line and reason, and can be downloaded.
-  await expect(page.locator('.import-rejections tbody tr').count()).resolves.toBe(15);
+  expect(await countOf(page.locator('.import-rejections tbody tr'), 15)).toBe(15);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-rejected]')]);
   const rejected = readFileSync((await dl.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
   expect(rejected[0]!.endsWith(',line,reason')).toBe(true);
@@ -33,7 +33,7 @@ it('imports a CSV, shows it in every view marked imported, keeps it across a rel
 
   await page.click('[data-testid=import-accept]');
   await page.waitForSelector('[data-testid=import-saved]');
-  await expect(page.locator('[data-testid=import-files] li').count()).resolves.toBe(1);
+  expect(await countOf(page.locator('[data-testid=import-files] li'), 1)).toBe(1);
 
   // The compare view draws the imported Haidian intake, marked as imported.
   await page.goto(base + '?ind=intake&year=2022');
@@ -48,7 +48,7 @@ it('imports a CSV, shows it in every view marked imported, keeps it across a rel
   // Still there after a reload (IndexedDB), in the coverage matrix too.
   await page.goto(base + '?view=coverage');
   await waitForApp(page);
-  await expect(page.locator('td.coverage__cell a[aria-label*="— 海淀区 · 招生人数"]').count()).resolves.toBe(1);
+  expect(await countOf(page.locator('td.coverage__cell a[aria-label*="— 海淀区 · 招生人数"]'), 1)).toBe(1);
 
   // Removed, it is gone everywhere.
   await page.goto(base + '?view=import');

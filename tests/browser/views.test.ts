@@ -1,7 +1,7 @@
 // The dashboard in Chromium: every view renders the bundled data, selection
 // changes reach chart, table and URL, links reopen views, and nothing errs.
 import { describe, expect, inject, it } from 'vitest';
-import { chromiumSuite, query, waitForApp, type Watched } from '../helpers/browser.ts';
+import { chromiumSuite, query, waitForApp, type Watched, countOf, settled } from '../helpers/browser.ts';
 
 const base = inject('baseUrl');
 const suite = chromiumSuite();
@@ -30,7 +30,7 @@ describe('compare view', () => {
   it('offers both bases of the double-qualified share and never mixes them', async () => {
     const page = await open();
     const basis = page.locator('fieldset.segmented', { hasText: '口径' });
-    await expect(basis.locator('label').allTextContents()).resolves.toEqual(['占专任教师 (4)', '占专业课教师 (3)']);
+    expect(await settled(() => basis.locator('label').allTextContents(), (l) => l.length === 2)).toEqual(['占专任教师 (4)', '占专业课教师 (3)']);
     await basis.locator('label', { hasText: '占专业课教师' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('basis') === 'of_specialised');
     const svg = await page.locator('[data-testid=compare-chart] svg').textContent();
@@ -51,7 +51,7 @@ describe('compare view', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('chart') === 'line');
     await page.goBack();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('chart'));
-    await expect(page.locator('.segmented label.is-active', { hasText: '单年排名' }).count()).resolves.toBe(1);
+    expect(await countOf(page.locator('.segmented label.is-active', { hasText: '单年排名' }), 1)).toBe(1);
     await page.goBack();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('ind'));
     await expect(page.locator('h2#compare-title').textContent()).resolves.toContain('“双师型”教师比例');
@@ -68,7 +68,7 @@ describe('compare view', () => {
     expect(svg).toContain('Changping');
     expect(svg).toContain('Fangshan');
     expect(svg).not.toContain('Chaoyang');
-    await expect(page.locator('.segmented label.is-active', { hasText: 'Over time' }).count()).resolves.toBe(1);
+    expect(await countOf(page.locator('.segmented label.is-active', { hasText: 'Over time' }), 1)).toBe(1);
   });
 
   it('finds districts by characters, pinyin or initials and selects a functional group', async () => {
@@ -77,7 +77,7 @@ describe('compare view', () => {
     const search = page.locator('.picker--districts input[type=search]');
     for (const q of ['海淀', 'haidian', 'hd']) {
       await search.fill(q);
-      await expect(page.locator('.picker__list label').allTextContents()).resolves.toEqual(['海淀区无数据']);
+      expect(await settled(() => page.locator('.picker__list label').allTextContents(), (l) => l.length === 1)).toEqual(['海淀区无数据']);
     }
     await search.fill('');
     await page.locator('.picker__actions button', { hasText: '平原新城' }).click();
@@ -105,11 +105,11 @@ describe('other views', () => {
   it('table: districts × years, sortable and filterable, cells open their source', async () => {
     const page = await open('?view=table&ind=intake');
     const grid = page.locator('[data-testid=data-grid]');
-    await expect(grid.locator('thead th').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('2020'), expect.stringContaining('2022')]));
+    expect(await settled(() => grid.locator('thead th').allTextContents(), (l) => l.length > 1)).toEqual(expect.arrayContaining([expect.stringContaining('2020'), expect.stringContaining('2022')]));
     await grid.locator('thead button', { hasText: '2022' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('sort')?.startsWith('2022:'));
     await page.fill('#table-filter', 'cp');
-    await expect(grid.locator('tbody tr').count()).resolves.toBe(1);
+    expect(await countOf(grid.locator('tbody tr'), 1)).toBe(1);
     await grid.locator('tbody a', { hasText: '1,061' }).click();
     await page.waitForSelector('[data-testid=quote-mark]');
     expect(query(page).get('view')).toBe('sources');
@@ -118,18 +118,18 @@ describe('other views', () => {
   it('table: all indicators for one year, with columns that can be hidden', async () => {
     const page = await open('?view=table&table=indicators&year=2022');
     const grid = page.locator('[data-testid=data-grid]');
-    await expect(grid.locator('thead th', { hasText: '职普比' }).count()).resolves.toBe(1);
+    expect(await countOf(grid.locator('thead th', { hasText: '职普比' }), 1)).toBe(1);
     await page.locator('.column-menu summary').click();
     await page.locator('.column-menu label', { hasText: '职普比' }).locator('input').uncheck();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('hide') === 'vocational_share');
-    await expect(grid.locator('thead th', { hasText: '职普比' }).count()).resolves.toBe(0);
+    expect(await countOf(grid.locator('thead th', { hasText: '职普比' }), 0)).toBe(0);
   });
 
   it('district profile: every indicator with its years and rank', async () => {
     const page = await open('?view=district&district=changping');
     await expect(page.locator('h2#district-title').textContent()).resolves.toBe('昌平区');
     const cards = page.locator('.profile-card');
-    expect(await cards.count()).toBeGreaterThan(30);
+    expect(await settled(() => cards.count(), (n) => n > 30)).toBeGreaterThan(30);
     const intake = cards.filter({ hasText: /^招生人数最新/ }).first();
     await expect(intake.textContent()).resolves.toContain('1,061人（2022）');
     await page.waitForFunction(() => [...document.querySelectorAll('.profile-card__rank')].some((e) => /第 \d+/.test(e.textContent ?? '')));
@@ -137,7 +137,7 @@ describe('other views', () => {
 
   it('map: 16 tiles, districts without a report shown as such', async () => {
     const page = await open('?view=map');
-    await expect(page.locator('.tile-map a').count()).resolves.toBe(16);
+    expect(await countOf(page.locator('.tile-map a'), 16)).toBe(16);
     await expect(page.locator('.tile-map a[aria-label^="海淀区"]').getAttribute('aria-label')).resolves.toBe('海淀区 无报告 — 海淀区: 无报告');
     await expect(page.locator('.tile-map a[aria-label^="昌平区"]').getAttribute('aria-label')).resolves.toMatch(/^昌平区 95\.27% 2022 \* — 昌平区: 95\.27% \(2022\) — .*冲突/);
     await expect(page.locator('.tile-map a[aria-label^="西城区"]').getAttribute('aria-label')).resolves.toBe('西城区 无该项数据 — 西城区: 无该项数据');
@@ -153,7 +153,7 @@ describe('other views', () => {
 
   it('sources: the reports, and the dataset download', async () => {
     const page = await open('?view=sources');
-    await expect(page.locator('.source-card').count()).resolves.toBe(5);
+    expect(await countOf(page.locator('.source-card'), 5)).toBe(5);
     const href = await page.locator('a[download]').first().getAttribute('href');
     expect(href).toBe('data/observations.csv');
   });
@@ -162,7 +162,7 @@ describe('other views', () => {
     const page = await open('?view=methodology');
     const row = page.locator('tr#indicator-vocational_share');
     await expect(row.textContent()).resolves.toContain('Vocational share of upper-secondary intake');
-    await expect(page.locator('.definition-list code', { hasText: 'small_sample' }).count()).resolves.toBe(1);
+    expect(await countOf(page.locator('.definition-list code', { hasText: 'small_sample' }), 1)).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 // Launching Debian's Chromium through playwright-core, and watching a page
 // for console errors, uncaught exceptions and requests to other origins.
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -46,6 +46,26 @@ export async function openPage(browser: Browser, base: string, opts: BrowserCont
 /** Waits until the compare chart (or another view's main content) has rendered. */
 export async function waitForApp(page: Page): Promise<void> {
   await page.waitForSelector('main h2', { timeout: 20_000 });
+}
+
+/**
+ * Polls until `read` gives a value that satisfies `ok` (or the timeout passes) and returns the last
+ * value read. Playwright's count() and allTextContents() do not wait for lazy chunks and data files
+ * the way textContent() waits for an element, so a bare read races the render.
+ */
+export async function settled<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 8_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let v = await read();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    v = await read();
+  }
+  return v;
+}
+
+/** The locator's count once it equals `n`, or its last count after the timeout. */
+export function countOf(loc: Locator, n: number): Promise<number> {
+  return settled(() => loc.count(), (c) => c === n);
 }
 
 export function query(page: Page): URLSearchParams {
