@@ -2,7 +2,7 @@
 // values are hollow, doubtful ones are marked.
 import type { Point } from '../domain/select.ts';
 
-export function Sparkline({ points, width = 160, height = 44, label }: { points: Point[]; width?: number; height?: number; label: string }) {
+export function Sparkline({ points, width = 160, height = 52, label }: { points: Point[]; width?: number; height?: number; label: string }) {
   if (points.length === 0) return null;
   const years = points.map((p) => p.year);
   const y0 = Math.min(...years);
@@ -11,8 +11,11 @@ export function Sparkline({ points, width = 160, height = 44, label }: { points:
   const lo = Math.min(...v);
   const hi = Math.max(...v);
   const pad = 6;
+  // The year labels sit in a strip below the plot so that low points never cover them.
+  const labelStrip = 11;
+  const plotH = height - labelStrip;
   const x = (y: number) => (y1 === y0 ? width / 2 : pad + ((y - y0) / (y1 - y0)) * (width - 2 * pad));
-  const yv = (val: number) => (hi === lo ? height / 2 : height - pad - ((val - lo) / (hi - lo)) * (height - 2 * pad));
+  const yv = (val: number) => (hi === lo ? plotH / 2 : plotH - pad - ((val - lo) / (hi - lo)) * (plotH - 2 * pad));
   // Break the line wherever a year is missing.
   const runs: Point[][] = [];
   for (const p of points) {
