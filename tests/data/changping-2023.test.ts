@@ -14,10 +14,10 @@ function rowsFor(q: { year: number; indicator: string; basis?: string; scope?: s
 describe('changping-2023 curated rows', () => {
   it('keeps every stated row', () => {
     expect(familyCounts(SRC)).toEqual({
-      scale: 25,
+      scale: 26,
       structure: 6,
-      teachers: 22,
-      outcomes: 26,
+      teachers: 24,
+      outcomes: 33,
       satisfaction: 6,
       resources: 7,
     });
@@ -44,6 +44,7 @@ describe('changping-2023 values match the report', () => {
     expect(statedValue(SRC, { year: 2020, indicator: 'graduates' })).toBe(848);
     expect(statedValue(SRC, { year: 2022, indicator: 'training_volume' })).toBe(58840);
     expect(statedValue(SRC, { year: 2022, indicator: 'training_volume', basis: 'community', scope: 'public_schools' })).toBe(22817);
+    expect(statedValue(SRC, { year: 2022, indicator: 'intake', basis: 'independent_admission' })).toBe(684); // 6.2 自主招生
   });
 
   it('structure (表 1-2)', () => {
@@ -64,6 +65,8 @@ describe('changping-2023 values match the report', () => {
     expect(statedValue(SRC, { year: 2021, indicator: 'dual_teacher_share', basis: 'of_fulltime', ...pub })).toBe(88.2);
     expect(statedValue(SRC, { year: 2022, indicator: 'student_teacher_ratio', ...pub })).toBe(9.03);
     expect(statedValue(SRC, { year: 2022, indicator: 'senior_title_share', ...pub })).toBe(31.17);
+    expect(statedValue(SRC, { year: 2022, indicator: 'senior_title_teachers', basis: 'full_senior', ...pub })).toBe(3);
+    expect(statedValue(SRC, { year: 2022, indicator: 'senior_title_share', basis: 'full_senior', ...pub })).toBe(0.97);
     expect(statedValue(SRC, { year: 2021, indicator: 'postgraduate_teacher_share', ...pub })).toBe(24.7);
     const pri = { scope: 'private_schools' };
     expect(statedValue(SRC, { year: 2022, indicator: 'staff_total', ...pri })).toBe(61);
@@ -79,6 +82,15 @@ describe('changping-2023 values match the report', () => {
     expect(statedValue(SRC, { year: 2022, indicator: 'further_study_rate' })).toBe(99.32);
     expect(statedValue(SRC, { year: 2022, indicator: 'further_study_entrants' })).toBe(585);
     expect(statedValue(SRC, { year: 2022, indicator: 'further_study_entrants', basis: 'through_train' })).toBe(172);
+    expect(statedValue(SRC, { year: 2022, indicator: 'further_study_entrants', basis: 'three_plus_two' })).toBe(379);
+    // 表5-1 升入高职高专院校人数 472, 472, 577; with 升入本科 they make up all entrants.
+    expect(statedValue(SRC, { year: 2020, indicator: 'further_study_entrants', basis: 'higher_vocational' })).toBe(472);
+    expect(statedValue(SRC, { year: 2022, indicator: 'further_study_entrants', basis: 'higher_vocational' })).toBe(577);
+    expect(577 + statedValue(SRC, { year: 2022, indicator: 'bachelor_entrants' })).toBe(585);
+    expect(statedValue(SRC, { year: 2022, indicator: 'further_study_rate', basis: 'bachelor' })).toBe(1.36);
+    expect(statedValue(SRC, { year: 2022, indicator: 'further_study_rate', basis: 'higher_vocational' })).toBe(97.96);
+    // 5.1: 4人进入企业工作，占毕业生总数0.68%
+    expect(statedValue(SRC, { year: 2022, indicator: 'employment_rate', basis: 'excluding_further_study' })).toBe(0.68);
     expect(statedValue(SRC, { year: 2020, indicator: 'bachelor_entrants' })).toBe(0);
     expect(statedValue(SRC, { year: 2022, indicator: 'bachelor_entrants' })).toBe(8);
     expect(statedValue(SRC, { year: 2021, indicator: 'employed_graduates' })).toBe(330);
