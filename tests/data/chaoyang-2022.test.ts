@@ -7,7 +7,7 @@ const SRC = 'chaoyang-2022';
 
 describe('chaoyang-2022', () => {
   it('keeps every curated row', () => {
-    expect(familyCounts(SRC)).toEqual({ scale: 7, teachers: 9, outcomes: 10 });
+    expect(familyCounts(SRC)).toEqual({ scale: 7, teachers: 10, outcomes: 10 });
     // The hand-summed senior-title count (4 + 261) and the build's dual-teacher share of full-time teachers.
     expect(familyCounts(SRC, 'derived')).toEqual({ teachers: 2 });
   });
@@ -32,6 +32,8 @@ describe('chaoyang-2022', () => {
     expect(statedValue(SRC, { year: 2021, indicator: 'dual_teacher_share', basis: 'of_specialised' })).toBe(87);
     expect(statedValue(SRC, { year: 2021, indicator: 'senior_title_teachers' })).toBe(266);
     expect(statedValue(SRC, { year: 2021, indicator: 'senior_title_share' })).toBe(42);
+    // 正高级教师 4 人, a part of the senior-title teachers.
+    expect(statedValue(SRC, { year: 2021, indicator: 'senior_title_teachers', basis: 'full_senior' })).toBe(4);
     expect(statedValue(SRC, { year: 2021, indicator: 'postgraduate_teacher_share' })).toBe(22);
   });
 
@@ -56,7 +58,7 @@ describe('chaoyang-2022', () => {
   });
 
   it('flags both senior-title counts as conflicting: table 4 says 266, the text 4 + 261 = 265', () => {
-    const rows = rowsOf(SRC).filter((o) => o.indicator === 'senior_title_teachers' && o.year === 2021);
+    const rows = rowsOf(SRC).filter((o) => o.indicator === 'senior_title_teachers' && o.year === 2021 && o.basis === '');
     expect(rows.map((o) => o.value).sort()).toEqual([265, 266]);
     for (const o of rows) expect(o.flags).toContain('conflict');
     const summed = rows.find((o) => o.value === 265)!;
