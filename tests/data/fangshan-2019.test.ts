@@ -28,10 +28,10 @@ describe('fangshan-2019', () => {
       structure: 8,
       teachers: 17,
       outcomes: 10,
-      resources: 5,
+      resources: 7,
     });
     expect(familyCounts(SRC, 'derived')).toEqual({
-      scale: 2, // intake total 147 + 296 + 48; pupils' training 3034 + 4408
+      scale: 3, // intake total 147 + 296 + 48; pupils' training 3034 + 4408; other training 621 + 123
       structure: 4, // vocational_share from the four 普职比
       teachers: 2, // dual_teacher_share of_specialised, 2018 and 2019
       outcomes: 2, // 2018 starting salary and further-study rate
@@ -84,6 +84,8 @@ describe('fangshan-2019', () => {
     expect(statedValue(SRC, { year: 2019, indicator: 'special_funding' })).toBe(29.95);
     expect(statedValue(SRC, { year: 2018, indicator: 'equipment_per_student' })).toBe(32391.6);
     expect(statedValue(SRC, { year: 2019, indicator: 'equipment_per_student' })).toBe(46556.6);
+    expect(statedValue(SRC, { year: 2018, indicator: 'workstations_per_student' })).toBe(1.18);
+    expect(statedValue(SRC, { year: 2019, indicator: 'workstations_per_student' })).toBe(1.79);
   });
 
   it('derives by hand what the text implies', () => {
@@ -98,6 +100,9 @@ describe('fangshan-2019', () => {
 
     expect(onlyRow({ year: 2019, indicator: 'intake' }).value).toBe(491);
     expect(onlyRow({ year: 2019, indicator: 'training_volume', basis: 'primary_secondary' }).value).toBe(7442);
+    const other = onlyRow({ year: 2019, indicator: 'training_volume', basis: 'other_audience' });
+    expect(other.value).toBe(744);
+    expect(other.formula).toBe('621 + 123');
     expect(onlyRow({ year: 2019, indicator: 'funding_per_student' }).value).toBe(56354);
   });
 
