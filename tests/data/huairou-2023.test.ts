@@ -14,7 +14,7 @@ function row(indicator: string, basis = '', scope = '') {
 
 describe('huairou-2023', () => {
   it('keeps every curated row', () => {
-    expect(familyCounts(SRC)).toEqual({ scale: 4, outcomes: 8, satisfaction: 5, teachers: 5, resources: 4 });
+    expect(familyCounts(SRC)).toEqual({ scale: 5, outcomes: 9, satisfaction: 5, teachers: 5, resources: 5 });
     expect(familyCounts(SRC, 'derived')).toEqual({ scale: 1 });
   });
 
@@ -24,6 +24,14 @@ describe('huairou-2023', () => {
     expect(at2023('bachelor_entrants')).toBe(0);
     expect(at2023('employed_graduates')).toBe(0);
     expect(at2023('entrepreneurship_rate')).toBe(0);
+    // 毕业生本省去向落实率 100, over 2 graduates.
+    expect(at2023('employment_rate', { basis: 'in_province' })).toBe(100);
+    expect(row('employment_rate', 'in_province').flags).toEqual(expect.arrayContaining(['partial_scope', 'small_sample']));
+  });
+
+  it('matches the two schools in 前言', () => {
+    expect(at2023('schools')).toBe(2);
+    expect(row('schools').flags).toEqual([]);
   });
 
   it('matches the rates in 1.5 培养质量', () => {
@@ -45,6 +53,7 @@ describe('huairou-2023', () => {
     expect(at2023('dual_teacher_share', { basis: 'of_fulltime' })).toBe(29.6);
     expect(at2023('senior_title_share')).toBe(50.5);
     expect(at2023('equipment_per_student')).toBe(27452834.91);
+    expect(at2023('workstations_per_student')).toBe(0.5);
   });
 
   it('matches 表 6 落实政策表', () => {
@@ -91,7 +100,7 @@ describe('huairou-2023', () => {
 
   it('marks every annex-table row partial_scope without naming a scope', () => {
     const annex = rowsOf(SRC).filter((o) => o.locator.startsWith('表'));
-    expect(annex).toHaveLength(20);
+    expect(annex).toHaveLength(22);
     for (const o of annex) {
       expect(o.flags, `${o.indicator} ${o.basis}`).toContain('partial_scope');
       expect(o.scope).toBe('');
