@@ -21,6 +21,9 @@ it('writes counts, ratios and axes', () => {
   expect(formatValue(68909, { unit: 'person_times', decimals: 0 }, 'zh')).toBe('68,909人次');
   expect(formatValue(158840, { unit: 'person_times', decimals: 0 }, 'zh')).toBe('15.9万人次');
   expect(formatValue(9.03, { unit: 'students_per_teacher', decimals: 2 }, 'en')).toBe('9.03:1');
+  // Workstations per student are a rate per student, not an x:1 ratio.
+  expect(formatValue(1.79, { unit: 'per_student', decimals: 2 }, 'zh')).toBe('1.79个/生');
+  expect(formatValue(0.5, { unit: 'per_student', decimals: 2 }, 'en')).toBe('0.5 per student');
   expect(formatAxis(25000, { unit: 'persons' }, 'zh')).toBe('2.5万');
   expect(formatAxis(40, { unit: 'percent' }, 'en')).toBe('40%');
 });

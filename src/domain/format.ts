@@ -65,6 +65,8 @@ export function formatValue(value: number, ind: Pick<Indicator, 'unit' | 'decima
     case 'ratio':
     case 'students_per_teacher':
       return `${formatNumber(value, lang, indicator.decimals)}:1`;
+    case 'per_student':
+      return `${formatNumber(value, lang, indicator.decimals)}${lang === 'zh' ? u.shortZh : u.shortEn}`;
     case 'persons':
     case 'person_times':
     case 'schools': {
