@@ -76,7 +76,8 @@ describe('image export', () => {
     const page = await openExport('?ind=further_study_rate');
     const { bytes } = await downloadBytes(page, 'svg-slide169');
     const svg = bytes.toString('utf8');
-    expect(svg).toContain('<title id="export-title">升学率（升入高等教育比例）</title>');
+    // Changping also splits the rate into bachelor and higher-vocational entrants, so the title names the basis drawn.
+    expect(svg).toContain('<title id="export-title">升学率（升入高等教育比例）（按报告总数）</title>');
     expect(svg).toContain('来源：《北京市昌平区中等职业教育质量年度报告（2023）》');
     expect(svg).toContain('昌平区');
     expect(svg).toContain('小样本'); // Huairou's rate over 2 graduates is flagged and noted
