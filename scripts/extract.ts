@@ -6,9 +6,11 @@
 //   --curated        only the curated files' columns (no unit, confidence, line)
 // Diagnostics (counts, time, guesses) go to standard error.
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decodeUtf8 } from '../src/domain/csv.ts';
 import { candidatesToCsv, extractCandidates } from '../src/domain/extract/extract.ts';
+import { projectLexicon } from './lib/lexicon.ts';
 
 const USAGE = 'usage: tsx scripts/extract.ts [--district <id>] [--source <id>] [--lf] [--curated] <report.txt>';
 
@@ -55,8 +57,15 @@ function main(argv: string[]): number {
     console.error(`${file}:${decoded.issue.line}: ${decoded.issue.message}`);
     return 1;
   }
+  let lexicon;
+  try {
+    lexicon = projectLexicon(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
+  } catch (e) {
+    console.error((e as Error).message);
+    return 1;
+  }
   const t0 = performance.now();
-  const result = extractCandidates(decoded.text, {
+  const result = extractCandidates(decoded.text, lexicon, {
     fileName: basename(file),
     ...(district !== undefined ? { district } : {}),
     ...(source !== undefined ? { source } : {}),

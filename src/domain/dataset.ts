@@ -1,6 +1,7 @@
 // Reading the curated data under data/: the reference tables, derivation
 // requests, and the checks that need all rows of a district at once. The
 // build that strings them together is pipeline.ts.
+import { LEXICON_FILE, loadLexicon } from './extract/lexicon.ts';
 import { decodeUtf8, parseCsv, type CsvRecord } from './csv.ts';
 import type { DataObservation, Manifest } from './obs-file.ts';
 import { DERIVATION_METHODS, parseInputRef, valuesAgree, type DerivationMethod, type DerivationRequest } from './derive.ts';
@@ -125,7 +126,21 @@ export function readReferenceData(
     if (!decoded.ok) issues.push(decoded.issue);
     else if (opts.keepTexts !== false) sourceTexts.set(s.id, decoded.text);
   }
+  checkLexicon(files, refs, issues);
   return { refs, sourceTexts };
+}
+
+/** The extractor's lexicon must name only ids of this vocabulary and compile (optional file). */
+function checkLexicon(files: DataFiles, refs: ReferenceData, issues: Issue[]): void {
+  const bytes = files.read(LEXICON_FILE);
+  if (!bytes) return;
+  const decoded = decodeUtf8(bytes, LEXICON_FILE);
+  if (!decoded.ok) {
+    issues.push(decoded.issue);
+    return;
+  }
+  const refsForLexicon = { indicators: refs.indicators.values(), bases: refs.bases.values(), districts: refs.districts.values() };
+  issues.push(...loadLexicon(decoded.text, refsForLexicon).issues);
 }
 
 export function readDerivationRequests(files: DataFiles, refs: ReferenceData, issues: Issue[]): DerivationRequest[] {

@@ -11,7 +11,7 @@ import {
   CURATED_FLAGS,
   FLAGS,
   FLAGS_NEEDING_NOTE,
-  SCOPES,
+  DISTRICT_SCOPES,
   type FlagId,
   type ScopeId,
 } from './vocab.ts';
@@ -127,8 +127,10 @@ export function readObservation(
     }
   }
   const scope = cell('scope') as ScopeId;
-  if (!(SCOPES as readonly string[]).includes(scope)) {
-    fail('scope', `'${scope}' is not one of ${SCOPES.filter(Boolean).join(', ')} (leave empty for all schools)`);
+  if (scope === 'citywide') {
+    fail('scope', "'citywide' describes all of Beijing, not the district: a city-wide figure has no place in a district's data");
+  } else if (!(DISTRICT_SCOPES as readonly string[]).includes(scope)) {
+    fail('scope', `'${scope}' is not one of ${DISTRICT_SCOPES.filter(Boolean).join(', ')} (leave empty for all schools)`);
   } else if (scope !== '' && !flags.includes('partial_scope')) {
     fail('flags', `scope is '${scope}' so the row must carry partial_scope`);
   }

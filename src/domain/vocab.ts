@@ -8,6 +8,7 @@ export const FLAGS = [
   'small_sample',
   'partial_scope',
   'definition_variant',
+  'approximate',
   'imported',
 ] as const;
 export type FlagId = (typeof FLAGS)[number];
@@ -22,6 +23,7 @@ export const FLAGS_NEEDING_NOTE: readonly FlagId[] = [
   'small_sample',
   'partial_scope',
   'definition_variant',
+  'approximate',
 ];
 
 export interface Labelled {
@@ -65,6 +67,12 @@ export const FLAG_LABELS: Record<FlagId, Labelled & { descZh: string; descEn: st
     en: 'Definition variant',
     descZh: '统计口径与指标的标准定义不同。',
     descEn: 'Counted differently from the indicator’s standard definition.',
+  },
+  approximate: {
+    zh: '约数',
+    en: 'Approximate',
+    descZh: '报告给出的是约数或下限（如“超5.8万人次”“500余人”“99%以上”），按所写数字记录。',
+    descEn: 'The report gives an approximate figure or a lower bound ("over 58,000", "500-odd", "99% or more"); the number is recorded as written.',
   },
   imported: {
     zh: '导入',
@@ -112,13 +120,24 @@ export const YUAN_FACTOR: Partial<Record<UnitId, number>> = {
 };
 
 /** Which schools a value covers; empty means every school the report covers. */
-export const SCOPES = ['', 'public_schools', 'private_schools'] as const;
+export const SCOPES = ['', 'public_schools', 'private_schools', 'district_schools', 'adult_schools', 'one_school', 'citywide'] as const;
 export type ScopeId = (typeof SCOPES)[number];
 export const SCOPE_LABELS: Record<ScopeId, Labelled> = {
   '': { zh: '全部学校', en: 'All schools' },
   public_schools: { zh: '仅公办学校', en: 'Public schools only' },
   private_schools: { zh: '仅民办学校', en: 'Private schools only' },
+  district_schools: { zh: '仅区属学校', en: 'District-run schools only' },
+  adult_schools: { zh: '仅成人中专', en: 'Adult secondary schools only' },
+  one_school: { zh: '单所学校', en: 'One school' },
+  citywide: { zh: '全市（非本区）', en: 'All of Beijing (not the district)' },
 };
+
+/**
+ * Scopes a district's observation may carry. A city-wide figure describes
+ * Beijing, not the district: the extractor reports it so nobody files it by
+ * mistake, and the build refuses it in a district's data.
+ */
+export const DISTRICT_SCOPES: readonly ScopeId[] = SCOPES.filter((s) => s !== 'citywide');
 
 export const CATEGORIES = ['scale', 'structure', 'teachers', 'outcomes', 'satisfaction', 'resources'] as const;
 export const CATEGORY_LABELS: Record<string, Labelled> = {

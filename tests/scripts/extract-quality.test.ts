@@ -14,6 +14,7 @@ import { valueAppearsInQuote } from '../../src/domain/numbers.ts';
 import { findQuote, indexSource } from '../../src/domain/quotes.ts';
 import type { Observation, Source } from '../../src/domain/types.ts';
 import { curatedDataset, ROOT } from '../helpers/dataset.ts';
+import { projectLexicon } from '../../scripts/lib/lexicon.ts';
 
 /** Floors (whole percent) of what the extractor reaches; raise them when it improves. */
 const THRESHOLDS = {
@@ -28,6 +29,7 @@ const THRESHOLDS = {
 };
 
 const ds = curatedDataset();
+const lexicon = projectLexicon(ROOT);
 const sources = [...ds.refs.sources.values()].sort((a, b) => a.id.localeCompare(b.id));
 
 interface Run {
@@ -45,7 +47,7 @@ const key = (o: Keyed) => `${o.district}|${o.year}|${o.indicator}|${o.basis}|${N
 const runs: Run[] = sources.map((source) => {
   const text = readFileSync(join(ROOT, 'data/sources', source.file), 'utf8');
   const t0 = performance.now();
-  const { candidates } = extractCandidates(text, { fileName: source.file });
+  const { candidates } = extractCandidates(text, lexicon, { fileName: source.file });
   const ms = performance.now() - t0;
   const curated = ds.observations.filter((o) => o.source === source.id && !o.flags.includes('derived'));
   return { source, text, candidates, curated, ms };

@@ -3,7 +3,7 @@
 import { parseStrictNumber } from '../numbers.ts';
 import type { FlagId } from '../vocab.ts';
 import type { ReportDocument } from './document.ts';
-import { INDICATOR_INFO } from './patterns.ts';
+import type { Lexicon } from './lexicon.ts';
 import { convert, type NumberToken } from './values.ts';
 import type { YearGuess } from './years.ts';
 
@@ -61,10 +61,10 @@ export interface Draft {
   evidence: string[];
 }
 
-export function finish(draft: Draft, doc: ReportDocument, district: string, source: string): Candidate | null {
+export function finish(lex: Lexicon, draft: Draft, doc: ReportDocument, district: string, source: string): Candidate | null {
   const order = draft.alternatives ?? [draft.indicator];
   for (const indicator of order) {
-    const info = INDICATOR_INFO[indicator];
+    const info = lex.info[indicator];
     if (!info) continue;
     const c = convert(draft.tok, info.unit, { indicator, percentHint: draft.percentHint, requireUnit: draft.requireUnit });
     if (!c) continue;

@@ -3,7 +3,6 @@
 // (tab-separated lines), case-study boxes, and what the title and date line
 // say about the district and the years.
 import { chineseNumeral } from '../numbers.ts';
-import { DISTRICT_NAMES } from './patterns.ts';
 
 export interface Heading {
   /** 1-based line. */
@@ -146,7 +145,7 @@ function splitCells(text: string, lineStart: number): TableCell[] {
 }
 
 /** Reads a report into headings, paragraphs and tables. `fileName` helps guess the district. */
-export function readDocument(text: string, fileName = ''): ReportDocument {
+export function readDocument(text: string, fileName = '', districtNames: Record<string, string> = {}): ReportDocument {
   const lines = splitLines(text);
   const paragraphs: Paragraph[] = [];
   const tables: Table[] = [];
@@ -272,7 +271,7 @@ export function readDocument(text: string, fileName = ''): ReportDocument {
     tables,
     title,
     titleYear,
-    district: districtOf(title, fileName),
+    district: districtOf(title, fileName, districtNames),
     dataYear,
     dataYearFrom: from,
     lineStarts,
@@ -299,12 +298,12 @@ function yearInFileName(fileName: string): number | null {
 }
 
 /** The district named in the title, else the pinyin id a file name starts with ("changping-2023.txt"). */
-export function districtOf(title: string, fileName: string): string {
-  for (const [id, name] of Object.entries(DISTRICT_NAMES)) {
+export function districtOf(title: string, fileName: string, districtNames: Record<string, string>): string {
+  for (const [id, name] of Object.entries(districtNames)) {
     if (title.includes(name + '区') || title.includes(name)) return id;
   }
   const base = fileName.replace(/^.*[\\/]/, '').toLowerCase();
-  for (const id of Object.keys(DISTRICT_NAMES)) {
+  for (const id of Object.keys(districtNames)) {
     if (base.startsWith(id)) return id;
   }
   return '';

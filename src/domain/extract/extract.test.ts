@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { valueAppearsInQuote } from '../numbers.ts';
 import { findQuote, indexSource } from '../quotes.ts';
-import { candidatesToCsv, extractCandidates, gapAllows, type Candidate } from './extract.ts';
+import { candidatesToCsv, extractCandidates as extractWith, gapAllows as gapAllowsWith, type Candidate, type ExtractOptions } from './extract.ts';
+import { testLexicon } from './test-lexicon.ts';
+
+const LEX = testLexicon();
+const extractCandidates = (text: string, opts: ExtractOptions = {}) => extractWith(text, LEX, opts);
+const gapAllows = (gap: string) => gapAllowsWith(LEX, gap);
 
 const TITLE = '北京市顺义区中等职业教育质量年度报告（2024）\n\n2023年12月\n\n';
 

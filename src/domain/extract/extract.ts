@@ -10,11 +10,12 @@ import { SMALL_SAMPLE_LIMIT } from '../vocab.ts';
 import type { Candidate } from './candidate.ts';
 import { readDocument } from './document.ts';
 import { extractProse } from './prose.ts';
-import { BASIS_DENOMINATOR, INDICATOR_INFO } from './patterns.ts';
+import type { Lexicon } from './lexicon.ts';
 import { extractTable } from './tables.ts';
 
 export type { Candidate } from './candidate.ts';
 export { findTerms, gapAllows } from './terms.ts';
+export type { Lexicon } from './lexicon.ts';
 
 export interface ExtractOptions {
   /** The report's file name, to guess district and title year when the title does not say. */
@@ -41,16 +42,16 @@ export const CANDIDATE_COLUMNS = [
 ] as const;
 
 /** Candidate observations for a report's text. */
-export function extractCandidates(text: string, opts: ExtractOptions = {}): Extraction {
-  const doc = readDocument(text, opts.fileName ?? '');
+export function extractCandidates(text: string, lex: Lexicon, opts: ExtractOptions = {}): Extraction {
+  const doc = readDocument(text, opts.fileName ?? '', lex.districtNames);
   const district = opts.district ?? doc.district;
   const source = opts.source ?? (district && doc.titleYear ? `${district}-${doc.titleYear}` : '');
   const raw: Candidate[] = [];
-  for (const p of doc.paragraphs) if (!p.caseStudy) extractProse(doc, p, district, source, raw);
-  for (const t of doc.tables) if (!t.caseStudy) extractTable(doc, t, district, source, raw);
+  for (const p of doc.paragraphs) if (!p.caseStudy) extractProse(lex, doc, p, district, source, raw);
+  for (const t of doc.tables) if (!t.caseStudy) extractTable(lex, doc, t, district, source, raw);
 
   guessShareBases(raw, text);
-  flagSmallSamples(raw);
+  flagSmallSamples(lex, raw);
   // Never propose what the build would refuse: a quote not in the report, or a value not in its quote.
   const index = indexSource(text);
   const kept = raw.filter((c) => findQuote(index, c.quote) !== null && valueAppearsInQuote(Number(c.value), c.quote));
@@ -111,9 +112,9 @@ function guessShareBases(cands: Candidate[], text: string): void {
  * A rate whose count in the same report is under 30 people gets `small_sample`,
  * as the build requires (the count is the basis's denominator, else the indicator's).
  */
-function flagSmallSamples(cands: Candidate[]): void {
+function flagSmallSamples(lex: Lexicon, cands: Candidate[]): void {
   for (const c of cands) {
-    const den = (c.basis && BASIS_DENOMINATOR[c.basis]) || INDICATOR_INFO[c.indicator]?.denominator;
+    const den = (c.basis && lex.basisDenominator[c.basis]) || lex.info[c.indicator]?.denominator;
     if (!den || c.flags.includes('small_sample')) continue;
     const counts = cands.filter((o) => o.indicator === den && o.basis === '' && o.year === c.year && o.scope === c.scope).map((o) => Number(o.value));
     const n = counts.length > 0 ? Math.min(...counts) : null;

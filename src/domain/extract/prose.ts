@@ -5,8 +5,9 @@
 import type { FlagId } from '../vocab.ts';
 import { finish, type Candidate, type Draft } from './candidate.ts';
 import { lineOf, type Paragraph, type ReportDocument } from './document.ts';
-import { APPROX_AFTER, APPROX_BEFORE, FROM_TO, INDICATOR_INFO, POST_RULES, type TermRule } from './patterns.ts';
-import { basisFor, findBases, findTerms, gapAllows, percentIndicator, scopeIn, words, type BasisMatch, type TermMatch } from './terms.ts';
+import type { Lexicon, TermRule } from './lexicon.ts';
+import { FROM_TO } from './patterns.ts';
+import { basisFor, findBases, findTerms, gapAllows, percentIndicator, scopeIn, type BasisMatch, type TermMatch } from './terms.ts';
 import { numbersWithUnits, type NumberToken } from './values.ts';
 import { fallbackYear, hiddenRanges, resolveYear, yearMentions, type YearGuess, type YearMention } from './years.ts';
 
@@ -44,20 +45,20 @@ interface SentenceState {
 }
 
 /** Candidates from one paragraph of prose, appended to `out`. */
-export function extractProse(doc: ReportDocument, p: Paragraph, district: string, source: string, out: Candidate[]): void {
+export function extractProse(lex: Lexicon, doc: ReportDocument, p: Paragraph, district: string, source: string, out: Candidate[]): void {
   const text = p.text;
   // Years long before the report ("始建于 1983 年") are history, not the year a figure describes.
   const earliest = (doc.titleYear ?? doc.dataYear ?? 0) - 5;
   const years = yearMentions(text).filter((y) => y.year >= earliest);
   const sentences = splitSpans(text, SENTENCE_END);
-  const opening = openingScope(text, sentences[0]);
+  const opening = openingScope(lex, text, sentences[0]);
   for (const [si, sentence] of sentences.entries()) {
     const clauses = splitSpans(text, CLAUSE_END, sentence.start, sentence.end);
     const state: SentenceState = { seen: [], subject: null, paragraphScope: si > 0 ? opening : '' };
     clauses.forEach((clause, ci) => {
       const ctext = text.slice(clause.start, clause.end);
       const tokens = numbersWithUnits(ctext);
-      const terms = findTerms(ctext, 'prose');
+      const terms = findTerms(lex, ctext, 'prose');
       let prevTokEnd = 0;
       let subjectHere: { rule: TermRule; clause: number; text: string } | null = null;
       for (const tok of tokens) {
@@ -66,15 +67,15 @@ export function extractProse(doc: ReportDocument, p: Paragraph, district: string
         const prevEnd = prevTokEnd;
         prevTokEnd = tok.end;
         if (/第\s*$/.test(ctext.slice(0, tok.start))) continue;
-        if (APPROX_BEFORE.test(ctext.slice(Math.max(0, tok.start - 4), tok.start))) continue;
-        if (APPROX_AFTER.test(ctext.slice(tok.end))) continue;
+        if (lex.approxBefore.test(ctext.slice(Math.max(0, tok.start - 4), tok.start))) continue;
+        if (lex.approxAfter.test(ctext.slice(tok.end))) continue;
         if (hiddenRanges(ctext).some(([a, b]) => tok.start >= a && tok.start < b)) continue;
 
-        const found = associate(ctext, tok, terms, tokens, prevEnd, state, ci);
+        const found = associate(lex, ctext, tok, terms, tokens, prevEnd, state, ci);
         if (!found) continue;
         if (found.subject) subjectHere = { rule: found.subject.rule, clause: ci, text: found.subject.text };
         for (const a of found.assignments) {
-          const cand = proseCandidate(doc, p, district, source, sentence, clauses, ci, ctext, tok, a, years, state, prevEnd);
+          const cand = proseCandidate(lex, doc, p, district, source, sentence, clauses, ci, ctext, tok, a, years, state, prevEnd);
           if (!cand) continue;
           // A second, different value for the same quantity in one sentence is a part of it
           // ("项目经费 6420.78 万元，项目经费中用于…3113.7 万元").
@@ -94,11 +95,11 @@ export function extractProse(doc: ReportDocument, p: Paragraph, district: string
  * The schools a paragraph opens on: 公办/民办 in the first sentence, in or before the clause
  * holding its first value ("2022年，昌平区公办中等职业学校教职工总数为344人…").
  */
-function openingScope(text: string, first: Span | undefined): string {
+function openingScope(lex: Lexicon, text: string, first: Span | undefined): string {
   if (!first) return '';
   for (const c of splitSpans(text, CLAUSE_END, first.start, first.end)) {
     const ctext = text.slice(c.start, c.end);
-    if (numbersWithUnits(ctext).some((t) => !SKIP_UNITS.has(t.unit))) return scopeIn(text.slice(first.start, c.end), null);
+    if (numbersWithUnits(ctext).some((t) => !SKIP_UNITS.has(t.unit))) return scopeIn(lex, text.slice(first.start, c.end), null);
   }
   return '';
 }
@@ -123,6 +124,7 @@ interface Assignment {
 
 /** Which indicator(s) a number in a clause belongs to, if any. */
 function associate(
+  lex: Lexicon,
   ctext: string,
   tok: NumberToken,
   terms: TermMatch[],
@@ -154,7 +156,7 @@ function associate(
       from = state.subject.clause;
     }
     if (!rule) return null;
-    const indicator = percentIndicator(rule);
+    const indicator = percentIndicator(lex, rule);
     if (!indicator) return null;
     return {
       assignments: [
@@ -165,7 +167,7 @@ function associate(
           denominator: ctext.slice(zhan, tok.start),
           inheritedFrom: from,
           confidence: from === null ? 0.8 : 0.75,
-          evidence: [own ? words('term', ctext.slice(own.start, own.end)) : state.subject!.text, from === null ? 'via:prose-share-own-subject' : 'via:prose-share-previous-clause'],
+          evidence: [own ? own.rule.key : state.subject!.text, from === null ? 'via:prose-share-own-subject' : 'via:prose-share-previous-clause'],
         },
       ],
       subject: null,
@@ -179,9 +181,9 @@ function associate(
   if (nearest && (nearest.start >= prevEnd || fromTo)) {
     if (nearest.rule.indicator === null && !nearest.rule.share) return null; // a stopper names something else
     // "具有研究生学位的专任教师1105人": a noun after "的" is narrowed by what precedes it, a subset.
-    const personNoun = nearest.rule.rank === 1 && INDICATOR_INFO[nearest.rule.indicator ?? '']?.unit === 'persons';
+    const personNoun = nearest.rule.rank === 1 && lex.info[nearest.rule.indicator ?? '']?.unit === 'persons';
     if (personNoun && /的\s*$/.test(ctext.slice(0, nearest.start))) return null;
-    if ((!between && gapAllows(gap)) || fromTo) {
+    if ((!between && gapAllows(lex, gap)) || fromTo) {
       const rules: TermMatch[] = [nearest];
       // "就业率（含升学）与对口就业率均为 100%": every coordinated term takes the value.
       if (/[均都]/.test(gap)) {
@@ -196,8 +198,8 @@ function associate(
       const assignments: Assignment[] = [];
       let subject: { rule: TermRule; text: string } | null = null;
       for (const t of rules) {
-        const indicator = isPercent ? percentIndicator(t.rule) : t.rule.indicator;
-        if (tok.kind === 'plain' && (tok.unit === '人' || tok.unit === '名')) subject = { rule: t.rule, text: words('term', ctext.slice(t.start, t.end)) };
+        const indicator = isPercent ? percentIndicator(lex, t.rule) : t.rule.indicator;
+        if (tok.kind === 'plain' && (tok.unit === '人' || tok.unit === '名')) subject = { rule: t.rule, text: t.rule.key };
         if (!indicator) continue;
         assignments.push({
           rule: t.rule,
@@ -206,12 +208,12 @@ function associate(
           denominator: ctext.slice(t.start, tok.start),
           inheritedFrom: null,
           confidence: fromTo ? 0.75 : 0.85,
-          evidence: [words('term', ctext.slice(t.start, t.end)), fromTo ? 'via:prose-from-to' : rules.length > 1 ? 'via:prose-coordination' : 'via:prose-term'],
+          evidence: [t.rule.key, fromTo ? 'via:prose-from-to' : rules.length > 1 ? 'via:prose-coordination' : 'via:prose-term'],
           ...(t.rule.alternatives ? { alternatives: t.rule.alternatives } : {}),
         });
       }
       // A breakdown of an earlier total in the sentence: "其中人员经费…，项目经费 6420.78 万元".
-      const breakdown = breakdownOf(ctext, tok, prevEnd, state);
+      const breakdown = breakdownOf(lex, ctext, tok, prevEnd, state);
       if (breakdown && assignments.length === 1 && assignments[0]!.indicator !== breakdown.indicator) {
         const a = assignments[0]!;
         if (breakdown.basis.start <= a.termStart + 2 && breakdown.basis.end >= a.termStart) {
@@ -223,7 +225,7 @@ function associate(
                 indicator: breakdown.indicator,
                 basis: breakdown.basis,
                 confidence: 0.7,
-                evidence: [`basis:${breakdown.basis.rule.basis}`, 'via:prose-breakdown'],
+                evidence: [breakdown.basis.rule.key, 'via:prose-breakdown'],
               },
             ],
             subject,
@@ -237,11 +239,11 @@ function associate(
   // 3. A term right after the number: "1061 名学生被中等职业学校录取".
   const numEnd = tok.start + numberLength(ctext, tok);
   const rest = ctext.slice(numEnd);
-  for (const r of POST_RULES) {
+  for (const r of lex.posts) {
     const m = r.pattern.exec(rest);
     if (!m) continue;
     if (isPercent) continue;
-    const rule: TermRule = { indicator: r.indicator, pattern: r.pattern, rank: 3, ...(r.share ? { share: r.share } : {}) };
+    const rule: TermRule = { key: r.key, indicator: r.indicator, pattern: r.pattern, rank: 3, ...(r.share ? { share: r.share } : {}) };
     return {
       assignments: [
         {
@@ -251,15 +253,15 @@ function associate(
           denominator: '',
           inheritedFrom: null,
           confidence: 0.8,
-          evidence: [words('post', m[0]), 'via:prose-post-term'],
+          evidence: [r.key, 'via:prose-post-term'],
         },
       ],
-      subject: { rule, text: words('post', m[0]) },
+      subject: { rule, text: r.key },
     };
   }
 
   // 4. A breakdown of an earlier value in the sentence named only by its basis: "校园建设投入399.52万元".
-  const breakdown = breakdownOf(ctext, tok, prevEnd, state);
+  const breakdown = breakdownOf(lex, ctext, tok, prevEnd, state);
   if (breakdown && (!nearest || nearest.end <= breakdown.basis.start || nearest.start < prevEnd)) {
     return {
       assignments: [
@@ -271,7 +273,7 @@ function associate(
           inheritedFrom: null,
           basis: breakdown.basis,
           confidence: 0.7,
-          evidence: [`basis:${breakdown.basis.rule.basis}`, 'via:prose-breakdown'],
+          evidence: [breakdown.basis.rule.key, 'via:prose-breakdown'],
         },
       ],
       subject: null,
@@ -286,9 +288,9 @@ function numberLength(ctext: string, tok: NumberToken): number {
 }
 
 /** The basis and indicator when a number continues a breakdown started earlier in its sentence. */
-function breakdownOf(ctext: string, tok: NumberToken, prevEnd: number, state: SentenceState): { indicator: string; basis: BasisMatch } | null {
+function breakdownOf(lex: Lexicon, ctext: string, tok: NumberToken, prevEnd: number, state: SentenceState): { indicator: string; basis: BasisMatch } | null {
   if (state.seen.length === 0) return null;
-  const bases = findBases(ctext).filter((b) => b.end <= tok.start && b.start >= prevEnd);
+  const bases = findBases(lex, ctext).filter((b) => b.end <= tok.start && b.start >= prevEnd);
   const b = bases[bases.length - 1];
   if (!b) return null;
   const gap = ctext.slice(b.end, tok.start).replace(/\s+/g, '');
@@ -302,6 +304,7 @@ function breakdownOf(ctext: string, tok: NumberToken, prevEnd: number, state: Se
 
 
 function proseCandidate(
+  lex: Lexicon,
   doc: ReportDocument,
   p: Paragraph,
   district: string,
@@ -329,18 +332,18 @@ function proseCandidate(
   if (!basisMatch && a.rule?.basis) basis = a.rule.basis;
   if (!basisMatch && !basis) {
     if (indicator === 'dual_teacher_share') {
-      basisMatch = basisFor(indicator, a.denominator);
+      basisMatch = basisFor(lex, indicator, a.denominator);
     } else {
-      const m = basisFor(indicator, ctext, tok.start, prevEnd);
+      const m = basisFor(lex, indicator, ctext, tok.start, prevEnd);
       // Basis words belong to the term they stand next to ("面向中小学开展培训", "人员经费").
       const termAt = a.rule ? a.termStart : tok.start;
       if (m && ctext.slice(m.end, Math.max(m.end, termAt)).replace(/\s+/g, '').length <= 8) basisMatch = m;
       if (!basisMatch && indicator === 'training_volume') {
         const sentenceText = text.slice(sentence.start, sentence.end);
-        basisMatch = basisFor(indicator, sentenceText);
+        basisMatch = basisFor(lex, indicator, sentenceText);
         if (basisMatch) evidence.push('via:basis-from-sentence');
         else if (p.heading) {
-          basisMatch = basisFor(indicator, p.heading.title);
+          basisMatch = basisFor(lex, indicator, p.heading.title);
           if (basisMatch) evidence.push('via:basis-from-heading');
         }
       }
@@ -349,22 +352,22 @@ function proseCandidate(
   if (basisMatch) {
     basis = basisMatch.rule.basis;
     flags.push(...(basisMatch.rule.flags ?? []));
-    evidence.push(`basis:${basisMatch.rule.basis}`);
+    evidence.push(basisMatch.rule.key);
   }
 
   // Scope: 公办/民办 in the value's own clause, else in the sentence's topic (its clauses up to
   // the first one with a value: "2022年，公办学校教职工344人，其中专技岗教师308人").
   let scope = '';
   if (!(indicator === 'general_intake' && basis === 'public_general_schools')) {
-    scope = scopeIn(ctext.slice(0, tok.start), null);
+    scope = scopeIn(lex, ctext.slice(0, tok.start), null);
     for (let k = 0; !scope && k < ci; k++) {
       const ck = text.slice(clauses[k]!.start, clauses[k]!.end);
-      scope = scopeIn(ck, null);
+      scope = scopeIn(lex, ck, null);
       if (numbersWithUnits(ck).some((t) => !SKIP_UNITS.has(t.unit))) break;
     }
     // A paragraph that opens on public (private) schools' figures goes on about them, unless this
     // sentence names schools of its own.
-    if (!scope && !scopeIn(text.slice(sentence.start, sentence.end), null)) scope = state.paragraphScope;
+    if (!scope && !scopeIn(lex, text.slice(sentence.start, sentence.end), null)) scope = state.paragraphScope;
   }
 
   // A part of an earlier value ("其中…", "包括…") with no basis or scope of its own is not the indicator's total.
@@ -432,5 +435,5 @@ function proseCandidate(
     ...(a.alternatives ? { alternatives: a.alternatives } : {}),
     evidence,
   };
-  return finish(draft, doc, district, source);
+  return finish(lex, draft, doc, district, source);
 }

@@ -4,8 +4,9 @@
 import type { FlagId } from '../vocab.ts';
 import { finish, type Candidate, type Draft } from './candidate.ts';
 import { readHeading, type ReportDocument, type Table, type TableRow } from './document.ts';
-import { CHANGE_ROW, INDICATOR_INFO, PERCENT_HEADER, TOTAL_COLUMN, TOTAL_ROW } from './patterns.ts';
-import { basisFor, cleanLabel, findBases, findTerms, labelTerm, percentIndicator, scopeIn, words, type BasisMatch, type TermMatch } from './terms.ts';
+import type { Lexicon } from './lexicon.ts';
+import { CHANGE_ROW, PERCENT_HEADER, TOTAL_COLUMN, TOTAL_ROW } from './patterns.ts';
+import { basisFor, cleanLabel, findBases, findTerms, labelTerm, percentIndicator, scopeIn, type BasisMatch, type TermMatch } from './terms.ts';
 import { readCell, unitInLabel, type Cell, type ValueKind } from './values.ts';
 import { fallbackYear, resolveYear, type YearGuess } from './years.ts';
 
@@ -18,7 +19,7 @@ const INDEX_HEADER = /^(?:序号|编号|No\.?)$/i;
 const UNIT_HEADER = /^(?:单位|计量单位)$/;
 
 /** Candidates from one table, appended to `out`. */
-export function extractTable(doc: ReportDocument, table: Table, district: string, source: string, out: Candidate[]): void {
+export function extractTable(lex: Lexicon, doc: ReportDocument, table: Table, district: string, source: string, out: Candidate[]): void {
   const y = doc.titleYear ?? doc.dataYear;
   const span: [number, number] = y === null ? [1990, 2040] : [y - 8, y + 1];
   const parsed: ParsedRow[] = table.rows.map((row) => ({ row, cells: row.cells.map((c) => readCell(c.text, span)) }));
@@ -48,10 +49,11 @@ export function extractTable(doc: ReportDocument, table: Table, district: string
     cur.data.push(pr);
   }
   groups.push(cur);
-  for (const g of groups) if (g.data.length > 0) extractSubTable(doc, table, g.header, g.data, indexCol, district, source, out);
+  for (const g of groups) if (g.data.length > 0) extractSubTable(lex, doc, table, g.header, g.data, indexCol, district, source, out);
 }
 
 function extractSubTable(
+  lex: Lexicon,
   doc: ReportDocument,
   table: Table,
   header: ParsedRow[],
@@ -119,7 +121,7 @@ function extractSubTable(
     const rowUnit = unitCol >= 0 ? unitInLabel(row.cells[unitCol]?.text ?? '') : unitInLabel(ownLabel);
     const labelYearM = /^((?:19|20)[0-9]{2})\s*(?:年度?|学年)?(?![0-9])/.exec(ownLabel.trim()) ?? /((?:19|20)[0-9]{2})\s*年/.exec(ownLabel);
     const labelYear = labelYearM ? { year: Number(labelYearM[1]) } : null;
-    const rowTerm = labelTerm(ownLabel) ?? (groupLabel && !labelTermBlocked(ownLabel) ? labelTerm(groupLabel) : null);
+    const rowTerm = labelTerm(lex, ownLabel) ?? (groupLabel && !labelTermBlocked(lex, ownLabel) ? labelTerm(lex, groupLabel) : null);
     const isTotal = TOTAL_ROW.test(cleanLabel(ownLabel));
     const sole = data.length === 1;
     const colDriven = rowYear !== null || isTotal || sole || ownLabel.trim() === '' || (labelYear !== null && !rowTerm);
@@ -142,8 +144,8 @@ function extractSubTable(
       if (hasYearCols && yearAt(c) === null) continue;
       const head = headAt(c);
       const sub = colSub[c - shift] ?? '';
-      if (sub && header.length > 1 && grouped[c - shift] && !TOTAL_COLUMN.test(sub) && !findBases(sub).length && !labelTerm(sub) && !/(?:19|20)[0-9]{2}/.test(sub)) continue;
-      const colTerm = labelTerm(head);
+      if (sub && header.length > 1 && grouped[c - shift] && !TOTAL_COLUMN.test(sub) && !findBases(lex, sub).length && !labelTerm(lex, sub) && !/(?:19|20)[0-9]{2}/.test(sub)) continue;
+      const colTerm = labelTerm(lex, head);
       let term: TermMatch | null = null;
       let termFrom: 'row' | 'col' | 'pair' = 'row';
       const percentHead = PERCENT_HEADER.test(head) || rowUnit === '%' || unitInLabel(head) === '%';
@@ -152,15 +154,15 @@ function extractSubTable(
         if (!t) return null;
         if (kind === 'ratio') {
           const ind = t.rule.indicator;
-          const ratioUnit = ['ratio', 'students_per_teacher'].includes(INDICATOR_INFO[ind ?? '']?.unit ?? '');
+          const ratioUnit = ['ratio', 'students_per_teacher'].includes(lex.info[ind ?? '']?.unit ?? '');
           return ind && (ratioUnit || ind === 'vocational_share') ? ind : null;
         }
-        if (kind === 'percent' || percentHead) return percentIndicator(t.rule);
+        if (kind === 'percent' || percentHead) return percentIndicator(lex, t.rule);
         return t.rule.indicator;
       };
       if (pairRow) {
         const li = cellBefore(cells, c, idx, unitCol);
-        if (li >= 0 && cells[li]!.type === 'text') [term, termFrom] = [labelTerm(row.cells[li]!.text), 'pair'];
+        if (li >= 0 && cells[li]!.type === 'text') [term, termFrom] = [labelTerm(lex, row.cells[li]!.text), 'pair'];
       } else if (rowTerm && colTerm) {
         // Both name something ("2018招生人数" × "普通高中"): the column wins when only it fits the
         // value, or when it is more specific (and in a year-row or total row, when it is as specific).
@@ -181,7 +183,7 @@ function extractSubTable(
       let basisText = '';
       for (const t of searchTexts) {
         if (!t) continue;
-        basisM = basisFor(indicator, t);
+        basisM = basisFor(lex, indicator, t);
         if (basisM) {
           basisText = t;
           break;
@@ -196,7 +198,7 @@ function extractSubTable(
       newPrev.set(c, indicator);
 
       const scopeText = [ownLabel, groupLabel, table.caption?.title ?? ''].join(' ');
-      const scope = indicator === 'general_intake' && basis === 'public_general_schools' ? '' : scopeIn(scopeText, basisText === ownLabel ? basisM : null);
+      const scope = indicator === 'general_intake' && basis === 'public_general_schools' ? '' : scopeIn(lex, scopeText, basisText === ownLabel ? basisM : null);
 
       let yearGuess: YearGuess | null = null;
       const cy = yearAt(c);
@@ -214,7 +216,7 @@ function extractSubTable(
         indicator,
         tok: { ...cell.tok, unit },
         requireUnit: false,
-        percentHint: percentHead || INDICATOR_INFO[indicator]?.unit === 'percent',
+        percentHint: percentHead || lex.info[indicator]?.unit === 'percent',
         basis,
         scope,
         flags,
@@ -228,26 +230,19 @@ function extractSubTable(
         notesEn: [],
         ...(term.rule.alternatives ? { alternatives: term.rule.alternatives } : {}),
         evidence: [
-          words('term', termText(term, termFrom, ownLabel, groupLabel, head, pairLabel)),
+          term.rule.key,
           `via:table-${hasYearCols ? 'year-columns' : rowYear ? 'year-rows' : termFrom === 'pair' ? 'label-value-pairs' : isTotal ? 'total-row' : sole ? 'single-row' : 'row-labels'}`,
           ...(termFrom === 'col' && !rowYear ? ['via:table-column-term'] : []),
-          ...(rowTerm && !labelTerm(ownLabel) ? ['via:table-row-group'] : []),
-          ...(basisM ? [`basis:${basisM.rule.basis}`, basisText === head && head !== ownLabel ? 'via:basis-from-column' : 'via:basis-from-row'] : []),
+          ...(rowTerm && !labelTerm(lex, ownLabel) ? ['via:table-row-group'] : []),
+          ...(basisM ? [basisM.rule.key, basisText === head && head !== ownLabel ? 'via:basis-from-column' : 'via:basis-from-row'] : []),
           ...(unit && /万|亿/.test(unit) ? ['via:unit-conversion'] : []),
         ],
       };
-      const cand = finish(draft, doc, district, source);
+      const cand = finish(lex, draft, doc, district, source);
       if (cand) out.push(cand);
     }
     prevIndicatorByCol = newPrev.size > 0 ? newPrev : prevIndicatorByCol;
   }
-}
-
-/** The words of the term that named a table value, for evidence. */
-function termText(t: TermMatch, from: 'row' | 'col' | 'pair', own: string, group: string, head: string, pair: string): string {
-  if (t.rule.exactLabel) return cleanLabel(from === 'row' ? own : from === 'col' ? head : pair);
-  const src = from === 'pair' ? pair : from === 'col' ? head : labelTerm(own) ? own : group;
-  return src.slice(t.start, t.end);
 }
 
 function cellBefore(cells: Cell[], c: number, idx: number, unitCol: number): number {
@@ -257,8 +252,8 @@ function cellBefore(cells: Cell[], c: number, idx: number, unitCol: number): num
 }
 
 /** A label whose own words are a stopper does not inherit its group's term. */
-function labelTermBlocked(label: string): boolean {
-  const terms = findTerms(label, 'label');
+function labelTermBlocked(lex: Lexicon, label: string): boolean {
+  const terms = findTerms(lex, label, 'label');
   return terms.some((t) => t.rule.indicator === null && !t.rule.share);
 }
 

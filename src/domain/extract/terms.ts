@@ -1,7 +1,7 @@
 // Matching the lexicon against text: terms (which indicator), bases (which
 // denominator or split), scope words, and the grammar allowed between a term
 // and its number.
-import { BASIS_RULES, CONNECTORS, CHANGE_WORDS, INDICATOR_INFO, SCOPE_WORDS, TERM_RULES, type BasisRule, type TermRule } from './patterns.ts';
+import type { BasisRule, Lexicon, TermRule } from './lexicon.ts';
 
 export interface TermMatch {
   start: number;
@@ -15,13 +15,27 @@ export interface BasisMatch {
   rule: BasisRule;
 }
 
-const GLOBAL_TERMS = TERM_RULES.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'g' + rule.pattern.flags.replace('g', '')) }));
-const GLOBAL_BASES = BASIS_RULES.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'g' + rule.pattern.flags.replace('g', '')) }));
+const globalRe = (re: RegExp) => new RegExp(re.source, 'g' + re.flags.replace('g', ''));
+const compiled = new WeakMap<Lexicon, { terms: { rule: TermRule; re: RegExp }[]; bases: { rule: BasisRule; re: RegExp }[]; scopes: { scope: string; re: RegExp }[] }>();
+
+/** The lexicon's patterns with the global flag, compiled once per lexicon. */
+function globals(lex: Lexicon) {
+  let g = compiled.get(lex);
+  if (!g) {
+    g = {
+      terms: lex.terms.map((rule) => ({ rule, re: globalRe(rule.pattern) })),
+      bases: lex.bases.map((rule) => ({ rule, re: globalRe(rule.pattern) })),
+      scopes: lex.scopes.map((s) => ({ scope: s.scope, re: globalRe(s.pattern) })),
+    };
+    compiled.set(lex, g);
+  }
+  return g;
+}
 
 /** Terms in a text, competing where they overlap: higher rank, then longer, then earlier wins. */
-export function findTerms(text: string, mode: 'prose' | 'label'): TermMatch[] {
+export function findTerms(lex: Lexicon, text: string, mode: 'prose' | 'label'): TermMatch[] {
   const all: TermMatch[] = [];
-  for (const { rule, re } of GLOBAL_TERMS) {
+  for (const { rule, re } of globals(lex).terms) {
     if (rule.exactLabel) {
       if (mode === 'label' && rule.pattern.test(cleanLabel(text))) all.push({ start: 0, end: text.length, rule });
       continue;
@@ -44,9 +58,9 @@ export function findTerms(text: string, mode: 'prose' | 'label'): TermMatch[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
-export function findBases(text: string): BasisMatch[] {
+export function findBases(lex: Lexicon, text: string): BasisMatch[] {
   const all: BasisMatch[] = [];
-  for (const { rule, re } of GLOBAL_BASES) {
+  for (const { rule, re } of globals(lex).bases) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -78,44 +92,40 @@ export function cleanLabel(label: string): string {
 const LABEL_TAIL = /^(?:\s|[*＊]|[（(][^（）()]{0,12}[)）]|总人数|人数|总数|数量|总量|规模|水平|标准|数|[:：])*$/;
 
 /** The term a table label ends on, or null (none, a stopper, or words after it that change its meaning). */
-export function labelTerm(label: string): TermMatch | null {
-  const terms = findTerms(label, 'label');
+export function labelTerm(lex: Lexicon, label: string): TermMatch | null {
+  const terms = findTerms(lex, label, 'label');
   if (terms.length === 0) return null;
   const last = terms[terms.length - 1]!;
   if (last.rule.exactLabel) return last;
   if (last.rule.indicator === null && !last.rule.share) return null;
   // Basis words may follow the term ("普通高中 升全市").
   let tail = label.slice(last.end);
-  for (const b of findBases(tail).reverse()) tail = tail.slice(0, b.start) + tail.slice(b.end);
+  for (const b of findBases(lex, tail).reverse()) tail = tail.slice(0, b.start) + tail.slice(b.end);
   if (!LABEL_TAIL.test(tail)) return null;
   return last;
 }
 
 /** True when only connectors ("为", "达", "：", "（含升学）") stand between a term and its number. */
-export function gapAllows(gap: string): boolean {
+export function gapAllows(lex: Lexicon, gap: string): boolean {
   let g = gap
     .replace(/\s+/g, '')
     .replace(/[（(][^（）()]{0,14}[)）]/g, '')
     .replace(/[”"’」]/g, '')
     // "由 2020 年的 217 人": the year belongs to the number, not between it and its term.
     .replace(/^(?:由|从|在)?(?:19|20)[0-9]{2}年(?:度|末|底)?(?:的)?/, '');
-  if (CHANGE_WORDS.test(g)) return false;
-  outer: while (g.length > 0) {
-    for (const c of CONNECTORS) {
-      if (g.startsWith(c)) {
-        g = g.slice(c.length);
-        continue outer;
-      }
-    }
-    return false;
+  if (lex.change.test(g)) return false;
+  while (g.length > 0) {
+    const m = lex.connector.exec(g);
+    if (!m || m[0].length === 0) return false;
+    g = g.slice(m[0].length);
   }
   return true;
 }
 
 /** The basis a text names for an indicator, nearest to `before` when given. */
-export function basisFor(indicator: string, text: string, before = text.length, after = 0): BasisMatch | null {
+export function basisFor(lex: Lexicon, indicator: string, text: string, before = text.length, after = 0): BasisMatch | null {
   let best: BasisMatch | null = null;
-  for (const b of findBases(text)) {
+  for (const b of findBases(lex, text)) {
     if (!b.rule.appliesTo.includes(indicator)) continue;
     if (b.end > before || b.start < after) continue;
     if (!best || b.start > best.start) best = b;
@@ -123,12 +133,12 @@ export function basisFor(indicator: string, text: string, before = text.length, 
   return best;
 }
 
-export function scopeIn(text: string, consumed: BasisMatch | null): string {
+export function scopeIn(lex: Lexicon, text: string, consumed: BasisMatch | null): string {
   const t = consumed ? text.slice(0, consumed.start) + ' '.repeat(consumed.end - consumed.start) + text.slice(consumed.end) : text;
   let found = '';
   let at = -1;
-  for (const { scope, pattern } of SCOPE_WORDS) {
-    const re = new RegExp(pattern.source, 'g');
+  for (const { scope, re } of globals(lex).scopes) {
+    re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) {
       if (m.index > at) {
         at = m.index;
@@ -140,16 +150,7 @@ export function scopeIn(text: string, consumed: BasisMatch | null): string {
 }
 
 /** The percentage indicator a term names, itself or its share counterpart. */
-export function percentIndicator(rule: TermRule): string | null {
-  if (rule.indicator && INDICATOR_INFO[rule.indicator]?.unit === 'percent') return rule.indicator;
+export function percentIndicator(lex: Lexicon, rule: TermRule): string | null {
+  if (rule.indicator && lex.info[rule.indicator]?.unit === 'percent') return rule.indicator;
   return rule.share ?? null;
-}
-
-/**
- * Evidence item for matched words: without quotes, spaces and the measure words
- * any term may end on ("毕业生总数" and "毕业生人数" are both "毕业生").
- */
-export function words(kind: 'term' | 'basis' | 'post', text: string): string {
-  const w = text.replace(/[\s“”"「」‘’*＊]/g, '').replace(/(?:总人数|总数|人数|规模|数量|总量|水平|数)$/, '');
-  return `${kind}:${w}`;
 }

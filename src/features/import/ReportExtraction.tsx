@@ -6,6 +6,8 @@ import { addImport } from '../../dataset/imported-db.ts';
 import { referenceData, type Meta } from '../../dataset/meta.ts';
 import { decodeUtf8 } from '../../domain/csv.ts';
 import { extractCandidates, type Candidate, type Extraction } from '../../domain/extract/extract.ts';
+import { loadLexicon } from '../../domain/extract/lexicon.ts';
+import lexiconCsv from '../../../data/lexicon.csv?raw';
 import { stableId } from '../../domain/hash.ts';
 import type { DataObservation } from '../../domain/obs-file.ts';
 import { indexSource } from '../../domain/quotes.ts';
@@ -30,7 +32,11 @@ export default function ReportExtraction({ file, meta, onDone }: { file: File; m
     });
   }, [file, t]);
 
-  const extraction: Extraction | null = useMemo(() => (text === null ? null : extractCandidates(text, { fileName: file.name })), [text, file.name]);
+  const lexicon = useMemo(() => loadLexicon(lexiconCsv, { indicators: meta.indicators, bases: meta.bases, districts: meta.districts }).lexicon, [meta]);
+  const extraction: Extraction | null = useMemo(
+    () => (text === null || !lexicon ? null : extractCandidates(text, lexicon, { fileName: file.name })),
+    [text, file.name, lexicon],
+  );
   useEffect(() => {
     if (!extraction) return;
     setDistrict(extraction.district);
