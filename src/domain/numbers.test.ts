@@ -59,4 +59,19 @@ describe('digits of a value in its quote', () => {
     expect(chineseNumeral('百')).toBeNull();
     expect(valueAppearsInQuote(3, '共有两所学校')).toBe(false);
   });
+
+  it('reads larger Chinese numerals with 十百千万亿', () => {
+    expect(chineseNumeral('三百')).toBe(300);
+    expect(chineseNumeral('一千二百')).toBe(1200);
+    expect(chineseNumeral('两千零五十')).toBe(2050);
+    expect(chineseNumeral('三百零五')).toBe(305);
+    expect(chineseNumeral('一万二千')).toBe(12000);
+    expect(chineseNumeral('十二万')).toBe(120000);
+    expect(chineseNumeral('百万')).toBe(1000000);
+    expect(chineseNumeral('一亿二千万')).toBe(120000000);
+    // Malformed runs are not numbers.
+    expect(chineseNumeral('百千')).toBeNull();
+    expect(chineseNumeral('三三百')).toBeNull();
+    expect(valueAppearsInQuote(1200, '招收新生一千二百人')).toBe(true);
+  });
 });

@@ -92,17 +92,53 @@ function plainString(n: number): string {
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /**
- * Value of a run of Chinese numerals: "两" 2, "十二" 12, "二十三" 23, and
- * digit-by-digit runs such as "二零二一" 2021. Null for forms beyond that.
+ * Value of a run of Chinese numerals: "两" 2, "十二" 12, "三百" 300, "一千二百" 1200,
+ * "两千零五十" 2050, "一万二千" 12000, "百万" 1000000, and digit-by-digit runs such as
+ * "二零二一" 2021. Null for anything else.
  */
 export function chineseNumeral(run: string): number | null {
-  if (!run.includes('十')) {
+  // A lone 百, 千, 万 or 亿 is a word (百姓, 千家万户), not a number.
+  if (run === '' || /^[百千万亿]$/.test(run)) return null;
+  if (!/[十百千万亿]/.test(run)) {
     if (![...run].every((c) => c in CN_DIGITS)) return null;
     return Number([...run].map((c) => CN_DIGITS[c]).join(''));
   }
-  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(run);
-  if (!m) return null;
-  return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[2] ? CN_DIGITS[m[2]]! : 0);
+  // Sections by 亿 and 万, each read with 千百十 ("一千二百", "十二").
+  let total = 0;
+  let rest = run;
+  for (const [mark, factor] of [['亿', 1e8], ['万', 1e4]] as const) {
+    const i = rest.indexOf(mark);
+    if (i < 0) continue;
+    const head = rest.slice(0, i);
+    const v = head === '' ? 1 : smallSection(head);
+    if (v === null || v === 0) return null;
+    total += v * factor;
+    rest = rest.slice(i + 1);
+  }
+  if (rest === '') return total;
+  const v = smallSection(rest);
+  return v === null ? null : total + v;
+}
+
+/** 0–9999 written with 千百十: "一千二百", "三百零五", "十二", "二十". */
+function smallSection(s: string): number | null {
+  let total = 0;
+  let digit: number | null = null;
+  let lastUnit = 1e4;
+  for (const c of s.replace(/^零+/, '')) {
+    if (c in CN_DIGITS) {
+      if (digit !== null && digit !== 0 && CN_DIGITS[c] !== 0) return null;
+      digit = CN_DIGITS[c]!;
+      continue;
+    }
+    const unit = c === '千' ? 1000 : c === '百' ? 100 : c === '十' ? 10 : 0;
+    if (unit === 0 || unit >= lastUnit) return null;
+    total += (digit ?? 1) * unit;
+    digit = null;
+    lastUnit = unit;
+  }
+  if (digit !== null) total += digit;
+  return total;
 }
 
 /**
@@ -115,7 +151,7 @@ export function numberTokens(text: string): string[] {
   const out: string[] = [];
   const re = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
   for (let m = re.exec(half); m; m = re.exec(half)) out.push(m[0].replace(/,/g, ''));
-  for (const run of half.match(/[零〇一二两三四五六七八九十]+/g) ?? []) {
+  for (const run of half.match(/[零〇一二两三四五六七八九十百千万亿]+/g) ?? []) {
     const n = chineseNumeral(run);
     if (n !== null) out.push(String(n));
   }

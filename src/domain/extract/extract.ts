@@ -24,6 +24,11 @@ export interface ExtractOptions {
   district?: string;
   /** Override the source id guess (`<district>-<title year>`). */
   source?: string;
+  /**
+   * Keep only candidates whose every evidence item passes (the leave-one-out
+   * evaluation withholds grammar routes that only the report under test needs).
+   */
+  allowRoute?: (item: string) => boolean;
 }
 
 export interface Extraction {
@@ -51,6 +56,10 @@ export function extractCandidates(text: string, lex: Lexicon, opts: ExtractOptio
   for (const t of doc.tables) if (!t.caseStudy) extractTable(lex, doc, t, district, source, raw);
 
   guessShareBases(raw, text);
+  if (opts.allowRoute) {
+    const allow = opts.allowRoute;
+    raw.splice(0, raw.length, ...raw.filter((c) => c.evidence.every((route) => route.every(allow))));
+  }
   flagSmallSamples(lex, raw);
   // Never propose what the build would refuse: a quote not in the report, or a value not in its quote.
   const index = indexSource(text);

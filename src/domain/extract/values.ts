@@ -12,25 +12,38 @@ export interface NumberToken {
   start: number;
   /** Offset after the number and its unit. */
   end: number;
-  /** ASCII decimal as written ("9.09", "1061"); for a ratio a:b, a. */
+  /** ASCII decimal as written ("9.09", "1061"); for a ratio a:b, a; for a range a–b, a. */
   num: string;
   /** For a ratio a:b, b. */
   second?: string;
   kind: ValueKind;
-  /** The unit after the number ("人", "万元", "人次"), "" when none. */
+  /**
+   * The unit after the number ("人", "万元", "人次"), "" when none. A multiplier
+   * written between number and unit is part of it: "2万多人" has unit "万人".
+   */
   unit: string;
+  /** A qualifier inside the number ("2万多人", "三百余人"): the value is approximate. */
+  approx?: string;
+  /** The upper end of a range ("3000—4000人"); `num` is the lower end. */
+  rangeTo?: string;
 }
 
 const DIGIT = '[0-9０-９]';
 const NUM = `(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|${DIGIT}+(?:[.．]${DIGIT}+)?)`;
 const UNITS = [
-  '万人次', '人次', '人天', '人日', '人', '名', '所', '万元', '亿元', '亿', '元/生·年', '元/生.年', '元/生', '元/人',
-  '元', '万', '个', '项', '次', '门', '台', '本', '册', '亩', '平方米', '岁', '年', '月', '日', '届', '级', '号', '期',
+  '人次', '人天', '人日', '人', '名', '所', '元/生·年', '元/生.年', '元/生', '元/人',
+  '元', '个', '项', '次', '门', '台', '本', '册', '亩', '平方米', '岁', '年', '月', '日', '届', '级', '号', '期',
   '批', '天', '小时', '学时', '课时', '倍', '家', '支', '节', '篇', '套', '间', '张', '件', '种', '类',
 ];
 const UNIT_RE = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
-const TOKEN = new RegExp(`(${NUM})(?:\\s*([:：])\\s*(${NUM})|\\s*([%％])|\\s*(${UNIT_RE}))?`, 'g');
-const CN_TOKEN = /([零〇一二两三四五六七八九十]+)\s*(所|名|人)/g;
+const MULT = '千万|百万|万|亿';
+const RANGE = '[—–~～－-]|至|到';
+// number, then: a ratio; or a range; or a percent; or a multiplier, a qualifier and a unit.
+const TOKEN = new RegExp(
+  `(${NUM})(?:\\s*([:：])\\s*(${NUM})|\\s*(?:${RANGE})\\s*(${NUM})(?=\\s*(?:[%％]|${MULT}|${UNIT_RE}))|)(?:\\s*([%％])|\\s*(${MULT})?(?:\\s*(多|余)(?=\\s*(?:${UNIT_RE})))?\\s*(${UNIT_RE})?)`,
+  'g',
+);
+const CN_TOKEN = /(百分之)?([零〇一二两三四五六七八九十百千万亿]+)\s*(多|余)?\s*(万人次|人次|所|名|人|万元|亿元|元)?/g;
 
 /** ASCII decimal of a number as written: "１，０６１" is not a number, "1,061" is 1061. */
 export function asciiNumber(raw: string): string {
@@ -49,23 +62,33 @@ export function numbersWithUnits(text: string): NumberToken[] {
     // A digit run glued to a Latin letter or another digit is part of a code ("ISO9001", "3+2").
     const before = text[start - 1] ?? '';
     if (/[A-Za-z0-9０-９.．]/.test(before)) continue;
-    const tok: NumberToken = { start, end: start + m[0].length, num: asciiNumber(m[1]!), kind: 'plain', unit: m[5] ?? '' };
+    // A bare multiplier with no unit stays the unit ("投入 0.98 亿", "1.2万").
+    const unit = (m[6] ?? '') + (m[8] ?? '');
+    const tok: NumberToken = { start, end: start + m[0].length, num: asciiNumber(m[1]!), kind: 'plain', unit };
     if (m[2]) {
       tok.kind = 'ratio';
       tok.second = asciiNumber(m[3]!);
-    } else if (m[4]) {
+    } else if (m[5]) {
       tok.kind = 'percent';
       tok.unit = '%';
     }
+    if (m[4]) tok.rangeTo = asciiNumber(m[4]);
+    if (m[7]) tok.approx = m[7];
     out.push(tok);
   }
   CN_TOKEN.lastIndex = 0;
   for (let m = CN_TOKEN.exec(text); m; m = CN_TOKEN.exec(text)) {
-    const n = chineseNumeral(m[1]!);
-    if (n === null || n === 0) continue;
+    const percent = m[1] !== undefined;
+    if (!percent && !m[4]) continue; // a numeral needs a measure word after it to be a count
+    const n = chineseNumeral(m[2]!);
+    if (n === null || (n === 0 && !percent)) continue;
     // "是一所公办学校", "每一名学生": an article, not a count.
     if (n === 1 && /(?:是|为|作为|成为|这|此|每|第|任何|哪)\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, num: String(n), kind: 'plain', unit: m[2]! });
+    // "一人一案", "一人一岗": a slogan, not a count.
+    if (n === 1 && /^[一]/.test(text.slice(m.index + m[0].length))) continue;
+    const tok: NumberToken = { start: m.index, end: m.index + m[0].length, num: String(n), kind: percent ? 'percent' : 'plain', unit: percent ? '%' : m[4]! };
+    if (m[3]) tok.approx = m[3];
+    out.push(tok);
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -93,8 +116,15 @@ export function canonicalDecimal(num: string): string {
   return scaleDecimal(num, 0);
 }
 
-/** Money units as powers of ten of a yuan. */
-const MONEY_POW: Record<string, number> = { 元: 0, '元/生': 0, '元/生·年': 0, '元/生.年': 0, '元/人': 0, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
+/** Money units as powers of ten of a yuan (after any 万/亿 multiplier). */
+const MONEY_POW: Record<string, number> = { 元: 0, '元/生': 0, '元/生·年': 0, '元/生.年': 0, '元/人': 0 };
+const MULT_POW: Record<string, number> = { 千万: 7, 百万: 6, 万: 4, 亿: 8 };
+
+/** "万人次" → 10^4 and "人次"; "元" → 10^0 and "元". */
+export function splitUnit(unit: string): { pow: number; base: string; mult: string } {
+  const m = /^(千万|百万|万|亿)?(.*)$/.exec(unit)!;
+  return { pow: m[1] ? MULT_POW[m[1]]! : 0, base: m[2]!, mult: m[1] ?? '' };
+}
 
 /** Result of putting a written value into an indicator's unit. */
 export interface Converted {
@@ -103,14 +133,22 @@ export interface Converted {
   how?: { zh: string; en: string };
 }
 
+const UNIT_EN: Record<string, string> = { persons: 'persons', person_times: 'person-times', wan_yuan: '×10,000 yuan', yuan: 'yuan', yuan_per_month: 'yuan', yuan_per_student: 'yuan' };
+
 /**
  * Converts a number with its written unit into the indicator's unit, or null
  * when the unit cannot be that indicator's (people for money, a count for a
  * percentage). `unit` may come from the text after the number, a table's unit
- * column or a header such as "（万元）".
+ * column or a header such as "（万元）"; a 万 or 亿 in it scales the number.
  */
 export function convert(tok: Pick<NumberToken, 'num' | 'second' | 'kind' | 'unit'>, target: UnitId, opts: { indicator: string; percentHint?: boolean; requireUnit: boolean }): Converted | null {
   const { num, unit, kind } = tok;
+  const { pow, base } = splitUnit(unit);
+  const scaled = (p: number, targetUnit: UnitId, zhUnit: string): Converted => {
+    const value = scaleDecimal(num, p);
+    if (p === 0) return { value: canonicalDecimal(num) };
+    return { value, how: { zh: `${num} ${unit} = ${value} ${zhUnit}`, en: `${num} ${unit} = ${value} ${UNIT_EN[targetUnit] ?? targetUnit}` } };
+  };
   switch (target) {
     case 'percent': {
       if (kind === 'ratio') {
@@ -134,15 +172,14 @@ export function convert(tok: Pick<NumberToken, 'num' | 'second' | 'kind' | 'unit
     }
     case 'persons':
       if (kind !== 'plain') return null;
-      if (unit === '人' || unit === '名' || (!opts.requireUnit && unit === '')) return { value: canonicalDecimal(num) };
+      if (base === '人' || base === '名' || (!opts.requireUnit && base === '')) return scaled(pow, target, '人');
       return null;
     case 'person_times':
       if (kind !== 'plain') return null;
-      if (unit === '人次' || unit === '人' || (!opts.requireUnit && unit === '')) return { value: canonicalDecimal(num) };
-      if (unit === '万人次') return { value: scaleDecimal(num, 4), how: { zh: `${num} 万人次 = ${scaleDecimal(num, 4)} 人次`, en: `${num} 万人次 = ${scaleDecimal(num, 4)} person-times` } };
+      if (base === '人次' || base === '人' || (!opts.requireUnit && base === '')) return scaled(pow, target, '人次');
       return null;
     case 'schools':
-      if (kind !== 'plain') return null;
+      if (kind !== 'plain' || pow !== 0) return null;
       if (unit === '所' || (!opts.requireUnit && unit === '')) return { value: canonicalDecimal(num) };
       return null;
     case 'wan_yuan':
@@ -152,12 +189,10 @@ export function convert(tok: Pick<NumberToken, 'num' | 'second' | 'kind' | 'unit
       if (kind !== 'plain') return null;
       const targetPow = target === 'wan_yuan' ? 4 : 0;
       if (unit === '' && !opts.requireUnit) return { value: canonicalDecimal(num) };
-      const pow = MONEY_POW[unit];
-      if (pow === undefined) return null;
-      const value = scaleDecimal(num, pow - targetPow);
-      if (pow === targetPow) return { value };
-      const to = target === 'wan_yuan' ? '万元' : '元';
-      return { value, how: { zh: `${num} ${unit} = ${value} ${to}`, en: `${num} ${unit} = ${value} ${target === 'wan_yuan' ? '×10,000 yuan' : 'yuan'}` } };
+      // A bare 万 or 亿 is money here ("投入 0.98 亿").
+      const basePow = base === '' && pow > 0 ? 0 : MONEY_POW[base];
+      if (basePow === undefined) return null;
+      return scaled(pow + basePow - targetPow, target, target === 'wan_yuan' ? '万元' : '元');
     }
     default:
       return null;

@@ -1,0 +1,30 @@
+// npm run -s extract:eval: recall and precision of the candidate extractor, as
+// Markdown (leave-one-report-out on the curated reports, the holdout and dev
+// corpora, and the in-sample upper bound).
+//   --misses dev|reports|loo|holdout   also list every missed and wrong row of that set
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Outcome } from '../src/domain/extract/evaluate.ts';
+import { evaluate, report } from './lib/extract-eval.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const i = process.argv.indexOf('--misses');
+const which = i >= 0 ? process.argv[i + 1] : undefined;
+const t0 = performance.now();
+const ev = evaluate(root);
+console.log(report(ev));
+const row = (r: { indicator: string; year: number | null; basis: string; scope: string; value: number | string }) =>
+  `${r.indicator} ${r.year} ${Number(r.value)}${r.basis ? ` basis=${r.basis}` : ''}${r.scope ? ` scope=${r.scope}` : ''}`;
+const details = (outs: Outcome[]) => {
+  for (const o of outs) {
+    if (o.missed.length === 0 && o.wrong.length === 0) continue;
+    console.log(`\n## ${o.doc.id}`);
+    for (const m of o.missed) console.log(`  missed ${row(m)}`);
+    for (const w of o.wrong) console.log(`  wrong  ${row(w)}  «${w.quote.slice(0, 70)}»`);
+  }
+};
+if (which === 'dev') details(ev.devOutcomes);
+else if (which === 'reports') details(ev.inSample);
+else if (which === 'loo') details(ev.folds.map((f) => f.outcome));
+else if (which === 'holdout') details(ev.holdoutOutcomes);
+console.error(`evaluated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
