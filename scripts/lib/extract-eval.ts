@@ -147,7 +147,7 @@ export function familyRows(ev: Evaluation, outcomes: Outcome[]): (string | numbe
   return rows;
 }
 
-export function report(ev: Evaluation): string {
+export function report(ev: Evaluation, opts: { holdout?: boolean } = { holdout: true }): string {
   const looOutcomes = ev.folds.map((f) => f.outcome);
   const perReport = (outs: Outcome[], keep?: (i: string) => boolean) =>
     outs.map((o) => rowOf(o.doc.id, tally([o], keep))).concat([rowOf('total', outs.map((o) => tally([o], keep)).reduce(addTally, emptyTally()))]);
@@ -160,10 +160,9 @@ export function report(ev: Evaluation): string {
     '',
     mdTable(['family', ...HEAD.slice(1)], familyRows(ev, looOutcomes)),
     '',
-    '### Holdout corpus (never used for tuning), by indicator family',
-    '',
-    mdTable(['family', ...HEAD.slice(1)], familyRows(ev, ev.holdoutOutcomes)),
-    '',
+    ...(opts.holdout
+      ? ['### Holdout corpus (never used for tuning), by indicator family', '', mdTable(['family', ...HEAD.slice(1)], familyRows(ev, ev.holdoutOutcomes)), '']
+      : []),
     '### Dev corpus (in-sample: the lexicon was tuned on it), by indicator family',
     '',
     mdTable(['family', ...HEAD.slice(1)], familyRows(ev, ev.devOutcomes)),

@@ -68,7 +68,7 @@ const CASE_STUDY = /^【\s*案例/;
 const FIGURE = /^图\s*[0-9０-９]/;
 const TERMINAL = /[。！？!?；;：:”"）)]$/;
 const CN_YEAR = /([零〇一二三四五六七八九]{4})\s*年/;
-const YEAR = /((?:19|20)[0-9]{2})\s*(?:年|学年)/g;
+const YEAR = /((?:19|20)[0-9]{2})\s*(?:年|学年|届)/g;
 // "2022年12月", "二零二一年十一月": a line holding only the date the report was written.
 const DATE_LINE =
   /^\s*(?:((?:19|20)[0-9]{2})|([零〇一二三四五六七八九]{4}))\s*年\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*[0-9]{1,2}\s*日)?\s*$/;
@@ -91,6 +91,8 @@ export function readHeading(line: string): { title: string; body: string; rest: 
   let body: string;
   if (m) {
     body = s.slice(m[0].length);
+    // "79.9%。" on a line of its own is the end of a sentence, not section 79.
+    if (/^[0-9０-９%％.．]/.test(body)) return null;
     // "6 月 10 日，…", "3 名学生…": a bare number and a space start a sentence, not a section.
     const bare = !/[.、．]/.test(m[0]);
     if (bare && BAD_TITLE_START.test(body)) return null;
@@ -223,7 +225,8 @@ export function readDocument(text: string, fileName = '', districtNames: Record<
     if (h) {
       closeProse();
       heading = { line: lineNo, title: h.title, year: yearIn(h.title) };
-      caseStudy = false;
+      // "7.1 案例：订单班育人成效": a case-study section, like a 【案例】 box.
+      caseStudy = /案例/.test(h.title);
       // A heading that carries a value ("6.1.2 生均拨款： 900 元/生·年") is read as prose too.
       if (h.rest && /[0-9０-９]/.test(h.rest)) {
         const startInLine = ln.text.indexOf(h.body);
@@ -239,6 +242,16 @@ export function readDocument(text: string, fileName = '', districtNames: Record<
     }
     // Prose: continue the open paragraph when the previous line stopped mid-sentence.
     const p = open as Paragraph | null;
+    // An unnumbered heading: a short line on its own between blank lines, with no sentence punctuation.
+    const midSentence = p !== null && !TERMINAL.test(p.text.trimEnd());
+    const nextBlank = i + 1 >= lines.length || isBlank(lines[i + 1]!.text);
+    const bare = stripMarkdown(trimmed);
+    if (!midSentence && (hadBlanks > 0 || i === 0) && nextBlank && bare.length >= 2 && bare.length <= 24 && !/[，。；;：:！？!?,、]/.test(bare) && !/^[0-9０-９.\s%％]+$/.test(bare)) {
+      closeProse();
+      heading = { line: lineNo, title: bare, year: yearIn(bare) };
+      caseStudy = /案例/.test(bare);
+      continue;
+    }
     if (p && !TERMINAL.test(p.text.trimEnd()) && p.caseStudy === caseStudy) {
       const startIn = ln.text.length - ln.text.trimStart().length;
       const add = ln.text.slice(startIn).trimEnd();

@@ -37,6 +37,11 @@ export interface Outcome {
   /** Candidates that match no expected row. */
   wrong: Candidate[];
   setAside: Candidate[];
+  /**
+   * Candidates repeating a matched one's quantity and value (a table and the prose
+   * both state it, one with a scope): not wrong, not counted; the reviewer keeps one.
+   */
+  repeats: Candidate[];
 }
 
 const keyOf = (o: { indicator: string; year: number | null; basis: string; value: number | string; scope: string }, scope: boolean) =>
@@ -52,14 +57,20 @@ export function score(doc: EvalDoc, candidates: Candidate[]): Outcome {
   const matched: Outcome['matched'] = [];
   const wrong: Candidate[] = [];
   const setAside: Candidate[] = [];
+  const repeats: Candidate[] = [];
+  const hit = new Set<string>();
   for (const c of candidates) {
-    const list = pool.get(keyOf(c, doc.scopeMatters));
-    if (list && list.length > 0) matched.push({ candidate: c, expected: list.shift()! });
+    const k = keyOf(c, doc.scopeMatters);
+    const list = pool.get(k);
+    if (list && list.length > 0) {
+      matched.push({ candidate: c, expected: list.shift()! });
+      hit.add(k);
+    } else if (hit.has(k)) repeats.push(c);
     else if (doc.setAside?.includes(c.scope)) setAside.push(c);
     else wrong.push(c);
   }
   const missed = [...pool.values()].flat();
-  return { doc, candidates, matched, missed, wrong, setAside };
+  return { doc, candidates, matched, missed, wrong, setAside, repeats };
 }
 
 export interface Tally {

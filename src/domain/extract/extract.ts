@@ -135,7 +135,10 @@ function flagSmallSamples(lex: Lexicon, cands: Candidate[]): void {
 }
 
 /** One candidate per quantity and value: a figure the report repeats is proposed once. */
-function dedupe(cands: Candidate[]): Candidate[] {
+function dedupe(all: Candidate[]): Candidate[] {
+  // An approximate figure adds nothing next to an exact one for the same quantity ("超5.8万人次" and 58840).
+  const exact = new Set(all.filter((c) => !c.flags.includes('approximate')).map((c) => [c.district, c.year, c.indicator, c.basis].join('|')));
+  const cands = all.filter((c) => !c.flags.includes('approximate') || !exact.has([c.district, c.year, c.indicator, c.basis].join('|')));
   const best = new Map<string, Candidate>();
   for (const c of cands) {
     const key = [c.district, c.year, c.indicator, c.basis, c.scope, c.value].join('|');

@@ -6,7 +6,7 @@ import { lexiconFromTexts } from './lexicon.ts';
 import { PROJECT_TEXTS, testLexicon } from './test-lexicon.ts';
 
 const HEADER = 'kind,target,words,rank,options,note';
-const WORDS = ['word,count,人数|数,,,', 'word,rate,比例|率,,,', 'word,connector,为|达,,,', 'word,approx_before,近|超,,,', 'word,approx_after,余|多,,,', 'word,change,增加,,,'];
+const WORDS = ['word,count,人数|数,,,', 'word,rate,比例|率,,,', 'word,connector,为|达,,,', 'word,approx_before,近|超,,,', 'word,approx_after,余|多,,,', 'word,change,增加,,,', 'word,cumulative,累计,,,', 'word,habitual,每年,,,'];
 
 function problems(...rows: string[]): string[] {
   const { lexicon, issues } = lexiconFromTexts({ ...PROJECT_TEXTS, lexicon: [HEADER, ...WORDS, ...rows].join('\n') });
@@ -36,28 +36,28 @@ describe('the project lexicon', () => {
 describe('a bad lexicon row is refused with file, line and field', () => {
   it('unknown indicator, basis, flag and option', () => {
     expect(problems('term,intakes,招生,1,,', 'basis,fulltimes,全日制,,,', 'term,intake,招生,1,flags=approx,', 'term,intake,新生,1,colour=red,')).toEqual([
-      "data/lexicon.csv:8: target: unknown indicator 'intakes'",
-      "data/lexicon.csv:9: target: unknown basis 'fulltimes'",
-      "data/lexicon.csv:10: options: unknown flag 'approx'",
-      'data/lexicon.csv:11: options: unknown option \'colour\' (known: share, basis, flags, alternatives, label_only, only)',
+      "data/lexicon.csv:10: target: unknown indicator 'intakes'",
+      "data/lexicon.csv:11: target: unknown basis 'fulltimes'",
+      "data/lexicon.csv:12: options: unknown flag 'approx'",
+      'data/lexicon.csv:13: options: unknown option \'colour\' (known: share, share_basis, basis, flags, alternatives, label_only, only, context)',
     ]);
   });
 
   it('a basis that does not apply, an invalid pattern, an unknown macro, a pattern matching nothing at all', () => {
     expect(problems('basis,of_specialised,专业课教师,,only=intake,', 'term,intake,招生(,1,,', 'term,intake,招生{counts},1,,', 'term,intake,(?:招生)?,1,,')).toEqual([
-      "data/lexicon.csv:8: options: basis 'of_specialised' does not apply to intake (bases.csv applies_to)",
-      expect.stringMatching(/^data\/lexicon\.csv:9: words: is not a valid regular expression: /),
-      "data/lexicon.csv:10: words: unknown macro in '招生{counts}' (known: {count}, {rate}, {q}, {gap}, {gap:N})",
-      "data/lexicon.csv:11: words: '(?:招生)?' matches the empty string",
+      "data/lexicon.csv:10: options: basis 'of_specialised' does not apply to intake (bases.csv applies_to)",
+      expect.stringMatching(/^data\/lexicon\.csv:11: words: is not a valid regular expression: /),
+      "data/lexicon.csv:12: words: unknown macro in '招生{counts}' (known: {count}, {rate}, {q}, {gap}, {gap:N})",
+      "data/lexicon.csv:13: words: '(?:招生)?' matches the empty string",
     ]);
   });
 
   it('a missing rank, a stopper with a target, a repeated row, a word class that does not exist', () => {
     expect(problems('term,intake,招生,,,', 'stopper,intake,招生计划,2,,', 'term,intake,新生,1,,', 'term,intake,新生,1,,', 'word,connectors,为,,,')).toEqual([
-      'data/lexicon.csv:8: rank: a term needs a rank (1 plain nouns, 2 stoppers, 3 compound terms, 4 the most specific)',
-      'data/lexicon.csv:9: target: a stopper names no indicator: leave target empty',
-      'data/lexicon.csv:11: words: the same term row is on line 10',
-      "data/lexicon.csv:12: target: 'connectors' is not a word class (count, rate, connector, approx_before, approx_after, change)",
+      'data/lexicon.csv:10: rank: a term needs a rank (1 plain nouns, 2 stoppers, 3 compound terms, 4 the most specific)',
+      'data/lexicon.csv:11: target: a stopper names no indicator: leave target empty',
+      'data/lexicon.csv:13: words: the same term row is on line 12',
+      "data/lexicon.csv:14: target: 'connectors' is not a word class (count, rate, connector, approx_before, approx_after, change, cumulative, habitual)",
     ]);
   });
 });

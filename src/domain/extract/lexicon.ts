@@ -26,10 +26,10 @@ export const LEXICON_FILE = 'data/lexicon.csv';
 export const LEXICON_KINDS = ['word', 'term', 'stopper', 'post', 'basis', 'scope'] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
 
-export const WORD_CLASSES = ['count', 'rate', 'connector', 'approx_before', 'approx_after', 'change'] as const;
+export const WORD_CLASSES = ['count', 'rate', 'connector', 'approx_before', 'approx_after', 'change', 'cumulative', 'habitual'] as const;
 export type WordClass = (typeof WORD_CLASSES)[number];
 
-const OPTION_KEYS = ['share', 'basis', 'flags', 'alternatives', 'label_only', 'only'] as const;
+const OPTION_KEYS = ['share', 'share_basis', 'basis', 'flags', 'alternatives', 'label_only', 'only', 'context'] as const;
 
 /** One row of lexicon.csv as written. */
 export interface LexiconEntry {
@@ -106,6 +106,8 @@ export interface TermRule {
   rank: number;
   /** Indicator a percentage takes when this count term is its subject ("双师型教师 96 … 50.26%"). */
   share?: string;
+  /** Basis that percentage takes ("升入本科 8 人，占毕业生总数 1.36%" → bachelor). */
+  shareBasis?: string;
   /** Basis the term itself states. */
   basis?: string;
   flags?: FlagId[];
@@ -121,6 +123,8 @@ export interface PostRule {
   /** Anchored at the end of the number. */
   pattern: RegExp;
   share?: string;
+  shareBasis?: string;
+  basis?: string;
 }
 
 export interface BasisRule {
@@ -135,6 +139,8 @@ export interface ScopeRule {
   key: string;
   scope: string;
   pattern: RegExp;
+  /** The words name this scope only where the paragraph also matches this ("区属" beside "市属"). */
+  context?: RegExp;
 }
 
 export interface Lexicon {
@@ -150,6 +156,10 @@ export interface Lexicon {
   /** Anchored at the start of the text after a number and its unit. */
   approxAfter: RegExp;
   change: RegExp;
+  /** Words making a number a sum over years ("累计", "“十三五”期间"). */
+  cumulative: RegExp;
+  /** Words making a number a yearly habit ("年培训 2000 人次以上") unless the sentence names a year. */
+  habitual: RegExp;
   /** The count a share with this basis is over (bases.csv's denominator). */
   basisDenominator: Record<string, string>;
   /** District names as reports write them, without 区 ("昌平"). */
@@ -227,6 +237,13 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
     for (const id of ids) if (!indicators.has(id)) fail(e, field, `unknown indicator '${id}'`);
     return ids;
   };
+  const checkBasis = (e: LexiconEntry, id: string | undefined, indicator: string | null): string | undefined => {
+    if (!id) return undefined;
+    const b = bases.get(id);
+    if (!b) fail(e, 'options', `unknown basis '${id}'`);
+    else if (indicator && !appliesTo(b, indicator)) fail(e, 'options', `basis '${id}' does not apply to ${indicator} (bases.csv)`);
+    return id;
+  };
   const flagsOf = (e: LexiconEntry): FlagId[] | undefined => {
     if (!e.options.flags) return undefined;
     const fl = e.options.flags.split('|').map((s) => s.trim()) as FlagId[];
@@ -244,6 +261,8 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
     approxBefore: /^$/,
     approxAfter: /^$/,
     change: /^$/,
+    cumulative: /^$/,
+    habitual: /^$/,
     basisDenominator: {},
     districtNames: {},
     keys: [],
@@ -263,9 +282,9 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
       if (indicator && !indicators.has(indicator)) fail(e, 'target', `unknown indicator '${indicator}'`);
       const share = e.options.share ? indicatorIds(e, 'options', e.options.share)[0] : undefined;
       const alternatives = e.options.alternatives ? indicatorIds(e, 'options', e.options.alternatives) : undefined;
-      const basis = e.options.basis;
-      if (basis && !bases.get(basis)) fail(e, 'options', `unknown basis '${basis}'`);
-      else if (basis && indicator && !appliesTo(bases.get(basis)!, indicator)) fail(e, 'options', `basis '${basis}' does not apply to ${indicator} (bases.csv)`);
+      const basis = checkBasis(e, e.options.basis, indicator);
+      const shareBasis = checkBasis(e, e.options.share_basis, share ?? null);
+      if (shareBasis && !share) fail(e, 'options', 'share_basis needs share');
       const flags = flagsOf(e);
       const pattern = compile(e);
       if (!pattern || !keep(key)) continue;
@@ -275,6 +294,7 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
         pattern,
         rank: e.rank ?? 1,
         ...(share ? { share } : {}),
+        ...(shareBasis ? { shareBasis } : {}),
         ...(basis ? { basis } : {}),
         ...(flags ? { flags } : {}),
         ...(alternatives ? { alternatives } : {}),
@@ -283,9 +303,11 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
     } else if (e.kind === 'post') {
       if (!indicators.has(e.target)) fail(e, 'target', `unknown indicator '${e.target}'`);
       const share = e.options.share ? indicatorIds(e, 'options', e.options.share)[0] : undefined;
+      const basis = checkBasis(e, e.options.basis, e.target);
+      const shareBasis = checkBasis(e, e.options.share_basis, share ?? null);
       const pattern = compile(e, (s) => (s.startsWith('^') ? s : `^\\s*(?:${s})`));
       if (!pattern || !keep(key)) continue;
-      lex.posts.push({ key, indicator: e.target, pattern, ...(share ? { share } : {}) });
+      lex.posts.push({ key, indicator: e.target, pattern, ...(share ? { share } : {}), ...(basis ? { basis } : {}), ...(shareBasis ? { shareBasis } : {}) });
     } else if (e.kind === 'basis') {
       const b = bases.get(e.target);
       if (!b) {
@@ -301,8 +323,16 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
     } else if (e.kind === 'scope') {
       if (!(SCOPES as readonly string[]).includes(e.target) || e.target === '') fail(e, 'target', `'${e.target}' is not a scope (${SCOPES.filter(Boolean).join(', ')})`);
       const pattern = compile(e);
+      let context: RegExp | undefined;
+      if (e.options.context) {
+        try {
+          context = new RegExp(e.options.context);
+        } catch (err) {
+          fail(e, 'options', `context is not a valid regular expression: ${(err as Error).message}`);
+        }
+      }
       if (!pattern || !keep(key)) continue;
-      lex.scopes.push({ key, scope: e.target, pattern });
+      lex.scopes.push({ key, scope: e.target, pattern, ...(context ? { context } : {}) });
     }
   }
   const cls = (c: WordClass) => classSource(c) || '(?!)';
@@ -310,13 +340,16 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
   lex.approxBefore = new RegExp(`(?:${cls('approx_before')})\\s*$`);
   lex.approxAfter = new RegExp(`^\\s*(?:${cls('approx_after')})`);
   lex.change = new RegExp(cls('change'));
+  lex.cumulative = new RegExp(cls('cumulative'));
+  lex.habitual = new RegExp(cls('habitual'));
   return { lexicon: issues.length === 0 ? lex : null, issues };
 }
 
 function allowedOptions(kind: LexiconKind): string[] {
-  if (kind === 'term' || kind === 'stopper') return ['share', 'basis', 'flags', 'alternatives', 'label_only'];
-  if (kind === 'post') return ['share'];
+  if (kind === 'term' || kind === 'stopper') return ['share', 'share_basis', 'basis', 'flags', 'alternatives', 'label_only'];
+  if (kind === 'post') return ['share', 'share_basis', 'basis'];
   if (kind === 'basis') return ['only', 'flags'];
+  if (kind === 'scope') return ['context'];
   return [];
 }
 

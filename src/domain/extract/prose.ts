@@ -29,6 +29,26 @@ function splitSpans(text: string, re: RegExp, from = 0, to = text.length): Span[
   return out;
 }
 
+/** A number with what qualifies it: an approximation word before or after it, or a range. */
+export interface ValueToken extends NumberToken {
+  /** Characters of an approximation word just before the number ("超", "近"), 0 if none. */
+  lead: number;
+  /** The qualifier as written ("超", "余", "以上", "3000—4000"), null for an exact number. */
+  qualifier: string | null;
+}
+
+function valueToken(lex: Lexicon, ctext: string, tok: NumberToken): ValueToken {
+  const before = lex.approxBefore.exec(ctext.slice(Math.max(0, tok.start - 6), tok.start));
+  const after = lex.approxAfter.exec(ctext.slice(tok.end));
+  const lead = before ? before[0].length : 0;
+  let qualifier: string | null = null;
+  if (tok.rangeTo) qualifier = `${tok.num}–${tok.rangeTo}`;
+  else if (before) qualifier = before[0].trim();
+  else if (tok.approx) qualifier = tok.approx;
+  else if (after) qualifier = after[0].trim();
+  return { ...tok, lead, qualifier };
+}
+
 const SENTENCE_END = /[。！？!?]/;
 // A clause ends at a comma or semicolon; an ASCII comma inside "1,061" does not end one.
 const CLAUSE_END = /[，；;]|,(?![0-9]{3}(?![0-9]))/;
@@ -67,15 +87,18 @@ export function extractProse(lex: Lexicon, doc: ReportDocument, p: Paragraph, di
         const prevEnd = prevTokEnd;
         prevTokEnd = tok.end;
         if (/第\s*$/.test(ctext.slice(0, tok.start))) continue;
-        if (lex.approxBefore.test(ctext.slice(Math.max(0, tok.start - 4), tok.start))) continue;
-        if (lex.approxAfter.test(ctext.slice(tok.end))) continue;
         if (hiddenRanges(ctext).some(([a, b]) => tok.start >= a && tok.start < b)) continue;
+        // "累计…4600余人", "“十三五”期间…": a sum over years, not one year's level.
+        if (lex.cumulative.test(ctext.slice(prevEnd, tok.start))) continue;
+        // "年培训 2000 人次以上" with no year in the sentence: a yearly habit, not a year's figure.
+        if (lex.habitual.test(ctext.slice(prevEnd, tok.start)) && !years.some((y) => y.at >= sentence.start && y.end <= sentence.end)) continue;
+        const vtok = valueToken(lex, ctext, tok);
 
-        const found = associate(lex, ctext, tok, terms, tokens, prevEnd, state, ci);
+        const found = associate(lex, ctext, vtok, terms, tokens, prevEnd, state, ci);
         if (!found) continue;
         if (found.subject) subjectHere = { rule: found.subject.rule, clause: ci, text: found.subject.text };
         for (const a of found.assignments) {
-          const cand = proseCandidate(lex, doc, p, district, source, sentence, clauses, ci, ctext, tok, a, years, state, prevEnd);
+          const cand = proseCandidate(lex, doc, p, district, source, sentence, clauses, ci, ctext, vtok, a, years, state, prevEnd);
           if (!cand) continue;
           // A second, different value for the same quantity in one sentence is a part of it
           // ("项目经费 6420.78 万元，项目经费中用于…3113.7 万元").
@@ -99,7 +122,7 @@ function openingScope(lex: Lexicon, text: string, first: Span | undefined): stri
   if (!first) return '';
   for (const c of splitSpans(text, CLAUSE_END, first.start, first.end)) {
     const ctext = text.slice(c.start, c.end);
-    if (numbersWithUnits(ctext).some((t) => !SKIP_UNITS.has(t.unit))) return scopeIn(lex, text.slice(first.start, c.end), null);
+    if (numbersWithUnits(ctext).some((t) => !SKIP_UNITS.has(t.unit))) return scopeIn(lex, text.slice(first.start, c.end), null, text);
   }
   return '';
 }
@@ -111,6 +134,14 @@ interface Assignment {
   termStart: number;
   /** Text that names the denominator, for a share's basis. */
   denominator: string;
+  /** Text before a share's subject that may name its denominator ("专技岗教师中“双师型”教师占…"). */
+  preDenominator?: string;
+  /** For words after the number ("两所民办中职学校"), where they end: their scope words count. */
+  postEnd?: number;
+  /** The year when the grammar gives it ("2021年和2022年…分别为", "上年为"). */
+  year?: { year: number; endYear?: number; how: 'respectively' | 'previous' | 'comparison' };
+  /** Basis and scope carried over from the value this one continues ("本区为…", "上年为…"). */
+  inherited?: { basis: string; scope: string };
   /** The term came from an earlier clause. */
   inheritedFrom: number | null;
   /** A breakdown basis already chosen. */
@@ -126,7 +157,7 @@ interface Assignment {
 function associate(
   lex: Lexicon,
   ctext: string,
-  tok: NumberToken,
+  tok: ValueToken,
   terms: TermMatch[],
   tokens: NumberToken[],
   prevEnd: number,
@@ -134,9 +165,16 @@ function associate(
   ci: number,
 ): { assignments: Assignment[]; subject: { rule: TermRule; text: string } | null } | null {
   const isPercent = tok.kind === 'percent';
-  const before = terms.filter((t) => t.end <= tok.start);
-  const nearest = before[before.length - 1];
-  const zhan = ctext.lastIndexOf('占', tok.start);
+  // Where the number's words start: an approximation word ("超", "近") belongs to the number.
+  const at = tok.start - tok.lead;
+  const before = terms.filter((t) => t.end <= at);
+  let nearest = before[before.length - 1];
+  const zhan = ctext.lastIndexOf('占', at);
+
+  // 0. "招生、在校生、毕业生人数分别为486人、1423人和455人": the k-th number takes the k-th term
+  //    (or, with one term, the k-th listed year).
+  const resp = respectively(lex, ctext, tok, terms, tokens);
+  if (resp) return resp;
 
   // 1. A share: "…141人，占专业教师95.27%" or "专任教师数占教职工总数的 82%" (but not a
   //    term that contains the 占 itself, such as "双师型教师占比").
@@ -164,7 +202,8 @@ function associate(
           rule,
           indicator,
           termStart,
-          denominator: ctext.slice(zhan, tok.start),
+          denominator: ctext.slice(zhan, at),
+          preDenominator: ctext.slice(prevEnd, termStart),
           inheritedFrom: from,
           confidence: from === null ? 0.8 : 0.75,
           evidence: [own ? own.rule.key : state.subject!.text, from === null ? 'via:prose-share-own-subject' : 'via:prose-share-previous-clause'],
@@ -174,15 +213,41 @@ function associate(
     };
   }
 
-  // 2. A term right before the number, or before "由 A 增长为" the number.
-  const gap = nearest ? ctext.slice(nearest.end, tok.start) : '';
-  const between = nearest ? tokens.some((t) => t.start >= nearest.end && t.start < tok.start && t.unit !== '年') : false;
+  // 2. A term right before the number, or before "由 A 增长为" the number. A term inside the
+  //    connecting words ("比例达到专任教师的60%") gives way to the one before it when only that fits.
+  const fits = (t: TermMatch | undefined) => t !== undefined && (isPercent ? percentIndicator(lex, t.rule) : t.rule.indicator) !== null;
+  if (nearest && nearest.rule.indicator !== null && !fits(nearest)) {
+    const outer = before[before.length - 2];
+    if (outer && outer.start >= prevEnd && fits(outer) && gapAllows(lex, ctext.slice(outer.end, at))) nearest = outer;
+  }
+  const gap = nearest ? ctext.slice(nearest.end, at) : '';
+  const between = nearest ? tokens.some((t) => t.start >= nearest.end && t.start < at && t.unit !== '年') : false;
   const fromTo = between && FROM_TO.test(gap.replace(/\s+/g, '').replace(/[”"]/g, ''));
   if (nearest && (nearest.start >= prevEnd || fromTo)) {
     if (nearest.rule.indicator === null && !nearest.rule.share) return null; // a stopper names something else
     // "具有研究生学位的专任教师1105人": a noun after "的" is narrowed by what precedes it, a subset.
     const personNoun = nearest.rule.rank === 1 && lex.info[nearest.rule.indicator ?? '']?.unit === 'persons';
-    if (personNoun && /的\s*$/.test(ctext.slice(0, nearest.start))) return null;
+    if (personNoun && /的\s*$/.test(ctext.slice(0, nearest.start))) {
+      // "具有硕士研究生及以上学历的专任教师58人，占…19.7%": the words before 的 name what the
+      // number counts; a count term there takes it, a share term is the subject of the next share.
+      const mod = before.filter((t) => t !== nearest && t.start >= prevEnd && t.end <= nearest.start).pop();
+      if (!mod || (!mod.rule.share && !mod.rule.indicator)) return null;
+      const subject = { rule: mod.rule, text: mod.rule.key };
+      if (!mod.rule.indicator || lex.info[mod.rule.indicator]?.unit !== 'persons' || isPercent) return { assignments: [], subject };
+      return {
+        assignments: [
+          { rule: mod.rule, indicator: mod.rule.indicator, termStart: mod.start, denominator: '', inheritedFrom: null, confidence: 0.75, evidence: [mod.rule.key, 'via:prose-modifier'] },
+        ],
+        subject,
+      };
+    }
+    // "正高级教师5人、高级教师118人": after a part, a sibling of the same indicator is the rest, not the total.
+    const last = state.seen[state.seen.length - 1];
+    if (last && last.clause === ci && last.indicator === nearest.rule.indicator && last.basis !== '' && !nearest.rule.basis) {
+      const link = ctext.slice(prevEnd, nearest.start).replace(/\s+/g, '');
+      // Not the total, but a share that follows ("…，占专任教师总数的 42%") is of both together.
+      if (/^(?:、|和|与|及)$/.test(link)) return { assignments: [], subject: { rule: nearest.rule, text: nearest.rule.key } };
+    }
     if ((!between && gapAllows(lex, gap)) || fromTo) {
       const rules: TermMatch[] = [nearest];
       // "就业率（含升学）与对口就业率均为 100%": every coordinated term takes the value.
@@ -243,7 +308,15 @@ function associate(
     const m = r.pattern.exec(rest);
     if (!m) continue;
     if (isPercent) continue;
-    const rule: TermRule = { key: r.key, indicator: r.indicator, pattern: r.pattern, rank: 3, ...(r.share ? { share: r.share } : {}) };
+    const rule: TermRule = {
+      key: r.key,
+      indicator: r.indicator,
+      pattern: r.pattern,
+      rank: 3,
+      ...(r.share ? { share: r.share } : {}),
+      ...(r.shareBasis ? { shareBasis: r.shareBasis } : {}),
+      ...(r.basis ? { basis: r.basis } : {}),
+    };
     return {
       assignments: [
         {
@@ -253,11 +326,56 @@ function associate(
           denominator: '',
           inheritedFrom: null,
           confidence: 0.8,
+          postEnd: numEnd + m[0].length,
           evidence: [r.key, 'via:prose-post-term'],
         },
       ],
       subject: { rule, text: r.key },
     };
+  }
+
+  // 3b. A count term right after "N名": "有152名专业课教师", "共有1,024名新生".
+  if (!isPercent && /^(?:名|人|位)$/.test(tok.unit)) {
+    const next = terms.find((t) => t.start >= tok.end && /^[\s“”"「」]*$/.test(ctext.slice(tok.end, t.start)));
+    const ind = next?.rule.indicator;
+    if (next && ind && lex.info[ind]?.unit === 'persons') {
+      const led = /(?:有|共有|现有|拥有|的|共|计|其中|包括)\s*$/.test(ctext.slice(prevEnd, at));
+      const closes = /^\s*(?:中|、|和|与|及|$)/.test(ctext.slice(next.end));
+      if (led || closes) {
+        return {
+          assignments: [{ rule: next.rule, indicator: ind, termStart: tok.start, denominator: '', inheritedFrom: null, confidence: 0.75, postEnd: next.end, evidence: [next.rule.key, 'via:prose-number-before-term'] }],
+          subject: { rule: next.rule, text: next.rule.key },
+        };
+      }
+    }
+  }
+
+  // 3c. A value continuing the previous one: "比2020年的1067人", "上年为239人", "本区为0.21:0.79".
+  const prev = state.seen[state.seen.length - 1];
+  if (prev && !before.some((t) => t.start >= prevEnd)) {
+    const lead = ctext.slice(prevEnd, at).replace(/\s+/g, '');
+    const cmp = /(?:比|较|与|同)((?:19|20)[0-9]{2})年(?:同期)?的$/.exec(lead);
+    const prevYear = /^(?:上年|去年|上一年|上年度|上一年度|前一年)(?:同期)?(?:为|是)?$/.test(lead);
+    const place = /^(?:本区|我区|全区|该区)(?:为|是|达)?$/.test(lead);
+    if (cmp || (prevYear && prev.year !== null) || place) {
+      const year = cmp ? { year: Number(cmp[1]), how: 'comparison' as const } : prevYear ? { year: prev.year! - 1, how: 'previous' as const } : undefined;
+      return {
+        assignments: [
+          {
+            rule: null,
+            indicator: prev.indicator,
+            termStart: 0,
+            denominator: '',
+            confidence: 0.7,
+            ...(year ? { year } : {}),
+            inherited: { basis: prev.basis, scope: place ? '' : prev.scope },
+            inheritedFrom: prev.clause,
+            evidence: ['via:prose-continues-previous'],
+          },
+        ],
+        subject: null,
+      };
+    }
   }
 
   // 4. A breakdown of an earlier value in the sentence named only by its basis: "校园建设投入399.52万元".
@@ -280,6 +398,52 @@ function associate(
     };
   }
   return null;
+}
+
+const LINK = /^(?:、|和|与|及|以及)$/;
+
+function respectively(
+  lex: Lexicon,
+  ctext: string,
+  tok: ValueToken,
+  terms: TermMatch[],
+  tokens: NumberToken[],
+): { assignments: Assignment[]; subject: null } | null {
+  const at = tok.start - tok.lead;
+  const i = ctext.lastIndexOf('分别', at);
+  if (i < 0) return null;
+  const gap = ctext.slice(i + 2, at).replace(/\s+/g, '');
+  const values = tokens.filter((t) => t.start > i && !SKIP_UNITS.has(t.unit));
+  const k = values.findIndex((t) => t.start === tok.start);
+  if (k < 0) return null;
+  // Between 分别 and the first number only a verb; between numbers only list links.
+  if (k === 0 && !/^(?:为|是|达到|达|占|有|：|:)?$/.test(gap)) return null;
+  if (k > 0 && !LINK.test(ctext.slice(values[k - 1]!.end, tok.start).replace(/\s+/g, ''))) return null;
+  const listed = terms.filter((t) => t.end <= i);
+  const lastTerm = listed[listed.length - 1];
+  if (!lastTerm || !/^(?:的)?$/.test(ctext.slice(lastTerm.end, i).replace(/\s+/g, ''))) return null;
+  const chain = [lastTerm];
+  for (let j = listed.length - 2; j >= 0; j--) {
+    if (!LINK.test(ctext.slice(listed[j]!.end, chain[0]!.start).replace(/\s+/g, ''))) break;
+    chain.unshift(listed[j]!);
+  }
+  const isPercent = tok.kind === 'percent';
+  const make = (t: TermMatch, year?: Assignment['year']): Assignment | null => {
+    const indicator = isPercent ? percentIndicator(lex, t.rule) : t.rule.indicator;
+    if (!indicator) return null;
+    return { rule: t.rule, indicator, termStart: t.start, denominator: ctext.slice(t.start, i), inheritedFrom: null, confidence: 0.75, ...(year ? { year } : {}), evidence: [t.rule.key, 'via:prose-respectively'] };
+  };
+  if (chain.length > 1) {
+    if (chain.length !== values.length) return null;
+    const a = make(chain[k]!);
+    return a ? { assignments: [a], subject: null } : null;
+  }
+  // One term and a list of years before it: "2021年和2022年招生人数分别为…".
+  const years = [...ctext.slice(0, lastTerm.start).matchAll(/((?:19|20)[0-9]{2})\s*(?:-\s*((?:19|20)[0-9]{2})\s*)?(?:年|学年)(?:度)?/g)];
+  if (years.length < 2 || years.length !== values.length) return null;
+  const y = years[k]!;
+  const a = make(lastTerm, { year: Number(y[1]), ...(y[2] ? { endYear: Number(y[2]) } : {}), how: 'respectively' });
+  return a ? { assignments: [a], subject: null } : null;
 }
 
 function numberLength(ctext: string, tok: NumberToken): number {
@@ -313,7 +477,7 @@ function proseCandidate(
   clauses: Span[],
   ci: number,
   ctext: string,
-  tok: NumberToken,
+  tok: ValueToken,
   a: Assignment,
   years: YearMention[],
   state: SentenceState,
@@ -329,17 +493,21 @@ function proseCandidate(
   const flags: FlagId[] = [...(a.rule?.flags ?? [])];
   let basisMatch: BasisMatch | null = a.basis ?? null;
   const evidence = [...a.evidence];
-  if (!basisMatch && a.rule?.basis) basis = a.rule.basis;
-  if (!basisMatch && !basis) {
+  // The term's own basis, or for a share of a count term the basis that share takes.
+  const ownBasis = a.rule ? (indicator === a.rule.indicator ? a.rule.basis : indicator === a.rule.share ? a.rule.shareBasis : undefined) : undefined;
+  if (!basisMatch && ownBasis) basis = ownBasis;
+  if (a.inherited) basis = a.inherited.basis;
+  if (!basisMatch && !basis && !a.inherited) {
     if (indicator === 'dual_teacher_share') {
-      basisMatch = basisFor(lex, indicator, a.denominator);
+      basisMatch = basisFor(lex, indicator, a.denominator) ?? (a.preDenominator ? basisFor(lex, indicator, a.preDenominator) : null);
     } else {
       const m = basisFor(lex, indicator, ctext, tok.start, prevEnd);
       // Basis words belong to the term they stand next to ("面向中小学开展培训", "人员经费").
       const termAt = a.rule ? a.termStart : tok.start;
       if (m && ctext.slice(m.end, Math.max(m.end, termAt)).replace(/\s+/g, '').length <= 8) basisMatch = m;
       if (!basisMatch && indicator === 'training_volume') {
-        const sentenceText = text.slice(sentence.start, sentence.end);
+        // Only what comes before: a total followed by "其中面向企业职工…" is not the enterprise part.
+        const sentenceText = text.slice(sentence.start, clause.start + tok.start);
         basisMatch = basisFor(lex, indicator, sentenceText);
         if (basisMatch) evidence.push('via:basis-from-sentence');
         else if (p.heading) {
@@ -358,29 +526,34 @@ function proseCandidate(
   // Scope: 公办/民办 in the value's own clause, else in the sentence's topic (its clauses up to
   // the first one with a value: "2022年，公办学校教职工344人，其中专技岗教师308人").
   let scope = '';
-  if (!(indicator === 'general_intake' && basis === 'public_general_schools')) {
-    scope = scopeIn(lex, ctext.slice(0, tok.start), null);
+  const placeWords = a.inherited ? scopeIn(lex, ctext.slice(0, tok.start), null, text) : '';
+  if (a.inherited) scope = placeWords || a.inherited.scope;
+  else if (!(indicator === 'general_intake' && basis === 'public_general_schools')) {
+    scope = scopeIn(lex, ctext.slice(0, a.postEnd ?? tok.start), basisMatch, text);
     for (let k = 0; !scope && k < ci; k++) {
       const ck = text.slice(clauses[k]!.start, clauses[k]!.end);
-      scope = scopeIn(lex, ck, null);
+      scope = scopeIn(lex, ck, null, text);
       if (numbersWithUnits(ck).some((t) => !SKIP_UNITS.has(t.unit))) break;
     }
     // A paragraph that opens on public (private) schools' figures goes on about them, unless this
     // sentence names schools of its own.
-    if (!scope && !scopeIn(lex, text.slice(sentence.start, sentence.end), null)) scope = state.paragraphScope;
+    if (!scope && !scopeIn(lex, text.slice(sentence.start, sentence.end), null, text)) scope = state.paragraphScope;
   }
 
   // A part of an earlier value ("其中…", "包括…") with no basis or scope of its own is not the indicator's total.
   const sentenceText = text.slice(sentence.start, clause.end);
   const sameEarlier = state.seen.filter((s) => s.indicator === indicator);
-  if (!basis && !scope && sameEarlier.length > 0 && PART_WORDS.test(sentenceText)) return null;
+  if (!a.inherited && !basis && !scope && sameEarlier.length > 0 && PART_WORDS.test(sentenceText)) return null;
 
   // Year: the clause, then the sentence, then the paragraph, then the heading or the report's year.
   const tokAbs = abs(tok.start);
   const clauseYears = years.filter((y) => y.at >= clause.start && y.end <= tokAbs);
   let yearGuess: YearGuess | null = null;
   const lastInClause = clauseYears[clauseYears.length - 1];
-  if (lastInClause) {
+  if (a.year) {
+    const where = a.year.how === 'respectively' ? ['“分别”所对应的年份', 'the year listed in the same position'] : a.year.how === 'previous' ? ['“上年”：上一句所述年份的前一年', '“上年”: the year before the previous figure’s'] : ['比较年份（其数值同句写出）', 'the comparison year, whose value the sentence states'];
+    yearGuess = resolveYear(indicator, a.year, where[0]!, where[1]!, a.year.how === 'previous' ? 0.9 : 1, a.year.how);
+  } else if (lastInClause) {
     if (lastInClause.listed) return null; // "2020年、2021年毕业生共1653人" sums two years
     const afterIt = text.slice(lastInClause.end, tokAbs).replace(/\s+/g, '');
     const fromTo = lastInClause.from && /(?:增长|增加|提高|提升|上升|下降|减少|降低|变)(?:为|到|至)/.test(afterIt);
@@ -416,10 +589,36 @@ function proseCandidate(
   const offset = p.offsets[tokAbs] ?? p.offsets[0] ?? 0;
   const line = lineOf(doc, offset);
   const locator = `${p.heading?.title ?? ''} (line ${line})`.trim();
+  // A qualified number is kept as written, flagged, with the qualifier in the note.
+  const notesZh: string[] = [];
+  const notesEn: string[] = [];
+  if (tok.qualifier) {
+    flags.push('approximate');
+    evidence.push('via:approximate');
+    if (tok.rangeTo) {
+      notesZh.push(`原文为范围 ${tok.qualifier}，记下限`);
+      notesEn.push(`the text gives a range, ${tok.qualifier}; the lower end is recorded`);
+    } else {
+      notesZh.push(`原文为约数（“${tok.qualifier}”），按所写数字记录`);
+      notesEn.push(`the text qualifies the number (“${tok.qualifier}”): recorded as written`);
+    }
+  }
+  // "按照每生每年3000元的标准…生均公用经费": a per-student figure called a standard is the standard rate.
+  let alternatives = a.alternatives;
+  if (alternatives?.includes('public_funding_standard')) {
+    const after = ctext.slice(tok.end);
+    if (/^\s*(?:\/生)?(?:·年)?(?:的)?(?:拨款)?标准/.test(after)) {
+      alternatives = ['public_funding_standard', ...alternatives.filter((x) => x !== 'public_funding_standard')];
+      evidence.push('via:standard-by-wording');
+    }
+  }
+  // "升入本科院校人数为0": a term that ends on 人数 names the unit itself.
+  const termText = a.rule ? ctext.slice(a.termStart, tok.start) : '';
+  const unitInTerm = /^[^，。；]*?(?:人数|人次)/.test(termText) && tok.unit === '';
   const draft: Draft = {
     indicator,
     tok,
-    requireUnit: true,
+    requireUnit: !unitInTerm,
     percentHint: false,
     basis,
     scope,
@@ -430,9 +629,9 @@ function proseCandidate(
     line,
     offset,
     confidence: a.confidence,
-    notesZh: [],
-    notesEn: [],
-    ...(a.alternatives ? { alternatives: a.alternatives } : {}),
+    notesZh,
+    notesEn,
+    ...(alternatives ? { alternatives } : {}),
     evidence,
   };
   return finish(lex, draft, doc, district, source);

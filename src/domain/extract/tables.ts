@@ -192,13 +192,15 @@ function extractSubTable(
       if (termFrom === 'pair' && !basisM) continue;
       const flags: FlagId[] = [...(term.rule.flags ?? []), ...(basisM?.rule.flags ?? [])];
       if (/专技岗/.test(ownLabel) && !flags.includes('definition_variant')) flags.push('definition_variant');
-      const basis = basisM?.rule.basis ?? term.rule.basis ?? '';
+      const ownBasis = indicator === term.rule.indicator ? term.rule.basis : indicator === term.rule.share ? term.rule.shareBasis : undefined;
+      const basis = basisM?.rule.basis ?? ownBasis ?? '';
       // "其中：应届毕业生满意度" under "毕业生满意度": a part, not a second total.
       if (!basis && /^\s*[—–-]*\s*其中/.test(ownLabel) && prevIndicatorByCol.get(c) === indicator) continue;
       newPrev.set(c, indicator);
 
       const scopeText = [ownLabel, groupLabel, table.caption?.title ?? ''].join(' ');
-      const scope = indicator === 'general_intake' && basis === 'public_general_schools' ? '' : scopeIn(lex, scopeText, basisText === ownLabel ? basisM : null);
+      const tableText = [table.caption?.title ?? '', table.heading?.title ?? '', doc.text.slice(table.rows[0]!.start, table.rows[table.rows.length - 1]!.end)].join('\n');
+      const scope = indicator === 'general_intake' && basis === 'public_general_schools' ? '' : scopeIn(lex, scopeText, basisText === ownLabel ? basisM : null, tableText);
 
       let yearGuess: YearGuess | null = null;
       const cy = yearAt(c);

@@ -16,7 +16,7 @@ export interface BasisMatch {
 }
 
 const globalRe = (re: RegExp) => new RegExp(re.source, 'g' + re.flags.replace('g', ''));
-const compiled = new WeakMap<Lexicon, { terms: { rule: TermRule; re: RegExp }[]; bases: { rule: BasisRule; re: RegExp }[]; scopes: { scope: string; re: RegExp }[] }>();
+const compiled = new WeakMap<Lexicon, { terms: { rule: TermRule; re: RegExp }[]; bases: { rule: BasisRule; re: RegExp }[]; scopes: { scope: string; re: RegExp; context?: RegExp }[] }>();
 
 /** The lexicon's patterns with the global flag, compiled once per lexicon. */
 function globals(lex: Lexicon) {
@@ -25,7 +25,7 @@ function globals(lex: Lexicon) {
     g = {
       terms: lex.terms.map((rule) => ({ rule, re: globalRe(rule.pattern) })),
       bases: lex.bases.map((rule) => ({ rule, re: globalRe(rule.pattern) })),
-      scopes: lex.scopes.map((s) => ({ scope: s.scope, re: globalRe(s.pattern) })),
+      scopes: lex.scopes.map((s) => ({ scope: s.scope, re: globalRe(s.pattern), ...(s.context ? { context: s.context } : {}) })),
     };
     compiled.set(lex, g);
   }
@@ -133,11 +133,16 @@ export function basisFor(lex: Lexicon, indicator: string, text: string, before =
   return best;
 }
 
-export function scopeIn(lex: Lexicon, text: string, consumed: BasisMatch | null): string {
+/**
+ * The scope the last scope words in a text name ('' for none). `context` is the
+ * paragraph a scope word with a context condition must agree with.
+ */
+export function scopeIn(lex: Lexicon, text: string, consumed: BasisMatch | null, context = text): string {
   const t = consumed ? text.slice(0, consumed.start) + ' '.repeat(consumed.end - consumed.start) + text.slice(consumed.end) : text;
   let found = '';
   let at = -1;
-  for (const { scope, re } of globals(lex).scopes) {
+  for (const { scope, re, context: needs } of globals(lex).scopes) {
+    if (needs && !needs.test(context)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) {
       if (m.index > at) {

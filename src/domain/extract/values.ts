@@ -31,7 +31,7 @@ export interface NumberToken {
 const DIGIT = '[0-9０-９]';
 const NUM = `(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|${DIGIT}+(?:[.．]${DIGIT}+)?)`;
 const UNITS = [
-  '人次', '人天', '人日', '人', '名', '所', '元/生·年', '元/生.年', '元/生', '元/人',
+  '人次', '人天', '人日', '人', '名', '位', '所', '元/生·年', '元/生.年', '元/生', '元/人',
   '元', '个', '项', '次', '门', '台', '本', '册', '亩', '平方米', '岁', '年', '月', '日', '届', '级', '号', '期',
   '批', '天', '小时', '学时', '课时', '倍', '家', '支', '节', '篇', '套', '间', '张', '件', '种', '类',
 ];
@@ -61,7 +61,8 @@ export function numbersWithUnits(text: string): NumberToken[] {
     const start = m.index;
     // A digit run glued to a Latin letter or another digit is part of a code ("ISO9001", "3+2").
     const before = text[start - 1] ?? '';
-    if (/[A-Za-z0-9０-９.．]/.test(before)) continue;
+    if (/[A-Za-z0-9０-９.．+＋]/.test(before)) continue;
+    if (/^[+＋][0-9０-９]/.test(text.slice(start + m[1]!.length))) continue;
     // A bare multiplier with no unit stays the unit ("投入 0.98 亿", "1.2万").
     const unit = (m[6] ?? '') + (m[8] ?? '');
     const tok: NumberToken = { start, end: start + m[0].length, num: asciiNumber(m[1]!), kind: 'plain', unit };
@@ -172,11 +173,15 @@ export function convert(tok: Pick<NumberToken, 'num' | 'second' | 'kind' | 'unit
     }
     case 'persons':
       if (kind !== 'plain') return null;
-      if (base === '人' || base === '名' || (!opts.requireUnit && base === '')) return scaled(pow, target, '人');
+      if (base === '人' || base === '名' || base === '位' || (!opts.requireUnit && base === '')) return scaled(pow, target, '人');
       return null;
     case 'person_times':
       if (kind !== 'plain') return null;
       if (base === '人次' || base === '人' || (!opts.requireUnit && base === '')) return scaled(pow, target, '人次');
+      return null;
+    case 'per_student':
+      if (kind !== 'plain' || pow !== 0) return null;
+      if (base === '个' || base === '个/生' || base === '' && !opts.requireUnit) return { value: canonicalDecimal(num) };
       return null;
     case 'schools':
       if (kind !== 'plain' || pow !== 0) return null;
@@ -245,9 +250,9 @@ export function readCell(raw: string, years: [number, number] = [1990, 2040]): C
 
 /** The unit a label or header states in brackets or alone: "（万元）", "(元)", "人次", "%". */
 export function unitInLabel(label: string): string {
-  const m = /[（(]\s*(万人次|人次|人|名|所|万元|亿元|元\/生|元|%|％)\s*[)）]/.exec(label);
+  const m = /[（(]\s*(万人次|人次|人|名|所|万元|亿元|元\/生|元|个\/生|个|%|％)\s*[)）]/.exec(label);
   if (m) return m[1] === '％' ? '%' : m[1]!;
   const t = label.trim();
-  if (/^(?:万人次|人次|人|名|所|万元|亿元|元\/生|元\/人|元|%|％|:|：)$/.test(t)) return t === '％' ? '%' : t === '：' ? ':' : t;
+  if (/^(?:万人次|人次|人|名|所|万元|亿元|元\/生|元\/人|元|个\/生|个|%|％|:|：)$/.test(t)) return t === '％' ? '%' : t === '：' ? ':' : t;
   return '';
 }
