@@ -44,6 +44,8 @@ export interface Evaluation {
   holdout: EvalDoc[];
   inSample: Outcome[];
   folds: LeaveOneOutFold[];
+  /** Leave-one-out withholding lexicon rows only (grammar routes are code, kept). */
+  wordFolds: LeaveOneOutFold[];
   devOutcomes: Outcome[];
   holdoutOutcomes: Outcome[];
   ms: Map<string, number>;
@@ -106,6 +108,7 @@ export function evaluate(root: string): Evaluation {
   });
   const { entries } = readLexiconEntries(texts.lexicon);
   const folds = leaveOneOut(reports, dev, entries, refsArr, lexicon);
+  const wordFolds = leaveOneOut(reports, dev, entries, refsArr, lexicon, { withholdRoutes: false });
   return {
     lexicon,
     dataset,
@@ -114,6 +117,7 @@ export function evaluate(root: string): Evaluation {
     holdout,
     inSample,
     folds,
+    wordFolds,
     devOutcomes: dev.map((d) => run(d, lexicon)),
     holdoutOutcomes: holdout.map((d) => run(d, lexicon)),
     ms,
@@ -155,6 +159,10 @@ export function report(ev: Evaluation, opts: { holdout?: boolean } = { holdout: 
     '### Leave-one-report-out on the five curated reports (headline indicators)',
     '',
     mdTable(HEAD, perReport(looOutcomes, (i) => HEADLINE.has(i))),
+    '',
+    '### The same, withholding lexicon rows only (grammar routes kept: they are code, not words)',
+    '',
+    mdTable(HEAD, perReport(ev.wordFolds.map((f) => f.outcome), (i) => HEADLINE.has(i))),
     '',
     '### Leave-one-report-out, by indicator family (all five reports)',
     '',

@@ -173,6 +173,7 @@ export function readDocument(text: string, fileName = '', districtNames: Record<
     open = null;
   };
 
+  const spaced = spaceTableRows(lines);
   for (let i = 0; i < lines.length; i++) {
     const ln = lines[i]!;
     const lineNo = i + 1;
@@ -187,9 +188,10 @@ export function readDocument(text: string, fileName = '', districtNames: Record<
       openTable = null;
       continue;
     }
-    if (ln.text.includes('\t')) {
+    const spacedCells = spaced.get(i);
+    if (ln.text.includes('\t') || spacedCells) {
       closeProse();
-      const row: TableRow = { line: lineNo, start: ln.start, end: ln.end, cells: splitCells(ln.text, ln.start) };
+      const row: TableRow = { line: lineNo, start: ln.start, end: ln.end, cells: spacedCells ?? splitCells(ln.text, ln.start) };
       if (/^[-\s\t]+$/.test(ln.text)) continue; // a markdown rule row
       if (openTable && (hadBlanks <= 2) && !startsNewTable(row, hadBlanks)) {
         openTable.rows.push(row);
@@ -289,6 +291,56 @@ export function readDocument(text: string, fileName = '', districtNames: Record<
     dataYearFrom: from,
     lineStarts,
   };
+}
+
+const NUMERIC_CELL = /^(?:[↑↓+＋-]?[0-9０-９][0-9０-９,，.．]*(?:[%％]|\s*[:：]\s*[0-9.]+)?|(?:19|20)[0-9]{2}(?:年度|年|学年|届)?|(?:19|20)[0-9]{2}\s*[-－—–]\s*(?:19|20)[0-9]{2}(?:学年)?|—+|-+|无)$/;
+const SPACED_LINE_PUNCT = /[，。；;！？!?、：:]/;
+
+/** Cells of a line whose columns are separated by spaces: "2016 年" and "(人)" stay with their neighbours. */
+function spacedCells(text: string, lineStart: number): TableCell[] {
+  const raw: TableCell[] = [];
+  for (const m of text.matchAll(/\S+/g)) raw.push({ text: m[0], start: lineStart + m.index!, end: lineStart + m.index! + m[0].length });
+  const out: TableCell[] = [];
+  for (const c of raw) {
+    const prev = out[out.length - 1];
+    const joins = prev && (/^(?:年度|年|学年|届|[（(][^）)]*[）)]|[%％])$/.test(c.text) || (/^[-－—–]$/.test(c.text) && /^(?:19|20)[0-9]{2}$/.test(prev.text)) || /^[-－—–]$/.test(prev.text.slice(-1)));
+    if (prev && joins) out[out.length - 1] = { text: `${prev.text}${c.text}`.replace(/\s+/g, ''), start: prev.start, end: c.end };
+    else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Lines of tables whose columns the PDF conversion separated with spaces: a run of
+ * lines without sentence punctuation, one of them with two or more numeric cells,
+ * where single-cell lines are row labels ("招生数" above "25310 24987 23655").
+ */
+function spaceTableRows(lines: { start: number; end: number; text: string }[]): Map<number, TableCell[]> {
+  const out = new Map<number, TableCell[]>();
+  let run: { i: number; cells: TableCell[] }[] = [];
+  const flush = () => {
+    const numericRows = run.filter((r) => r.cells.filter((c) => NUMERIC_CELL.test(c.text)).length >= 2).length;
+    const multi = run.filter((r) => r.cells.length >= 2).length;
+    if (run.length >= 2 && numericRows >= 1 && multi >= 2) for (const r of run) out.set(r.i, r.cells);
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (t.includes('\t') || isBlank(t)) {
+      flush();
+      continue;
+    }
+    const bare = t.trim();
+    const cells = spacedCells(t, lines[i]!.start);
+    const ok = !SPACED_LINE_PUNCT.test(bare) && bare.length <= 120 && (cells.length >= 2 || (run.length > 0 && bare.length <= 20 && !/^#/.test(bare)));
+    if (!ok) {
+      flush();
+      continue;
+    }
+    run.push({ i, cells });
+  }
+  flush();
+  return out;
 }
 
 /** A table line after blank lines starts a new table when it is a header row of its own. */

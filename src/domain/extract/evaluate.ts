@@ -131,19 +131,19 @@ export function supportOf(o: Outcome): Set<string> {
 }
 
 /**
- * Lexicon rows that are the vocabulary's own names: a term matching its
- * indicator's name in indicators.csv (without a bracketed gloss), a basis
- * matching its name in bases.csv. These need no report to be known.
+ * Lexicon rows that the vocabulary itself states: a term or basis whose words
+ * occur in its target's name or definition in indicators.csv / bases.csv
+ * ("部队" in 面向驻地部队, "招生人数" for intake). These need no report to be known.
  */
 export function vocabularyKeys(lex: Lexicon, refs: LexiconRefs): Set<string> {
-  const names = new Map<string, string[]>();
-  const plain = (s: string) => s.replace(/[（(][^）)]*[）)]/g, '').replace(/[“”"]/g, '').trim();
-  for (const i of refs.indicators) names.set(`term:${i.id}`, [plain(i.nameZh)]);
-  for (const b of refs.bases) names.set(`basis:${b.id}`, [plain(b.nameZh), ...plain(b.nameZh).split(/[·（）()]/).filter((s) => s.length >= 2)]);
+  const texts = new Map<string, string>();
+  // The name as written, without its bracketed gloss ("联合（合作）办学" → 联合办学), and the definition.
+  const named = (name: string, definition: string) => `${name}\n${name.replace(/[（(][^）)]*[）)]/g, '')}\n${definition}`;
+  for (const i of refs.indicators) texts.set(`term:${i.id}`, named(i.nameZh, i.definitionZh));
+  for (const b of refs.bases) texts.set(`basis:${b.id}`, named(b.nameZh, b.definitionZh));
   const out = new Set<string>();
-  const whole = (re: RegExp, s: string) => new RegExp(`^(?:${re.source})$`).test(s);
-  for (const t of lex.terms) if (t.indicator && (names.get(`term:${t.indicator}`) ?? []).some((n) => whole(t.pattern, n))) out.add(t.key);
-  for (const b of lex.bases) if ((names.get(`basis:${b.basis}`) ?? []).some((n) => whole(b.pattern, n))) out.add(b.key);
+  for (const t of lex.terms) if (t.indicator && t.pattern.test(texts.get(`term:${t.indicator}`) ?? '')) out.add(t.key);
+  for (const b of lex.bases) if (b.pattern.test(texts.get(`basis:${b.basis}`) ?? '')) out.add(b.key);
   return out;
 }
 
@@ -173,7 +173,9 @@ export function leaveOneOut(
   entries: LexiconEntry[],
   refs: LexiconRefs,
   full: Lexicon,
+  opts: { withholdRoutes?: boolean } = {},
 ): LeaveOneOutFold[] {
+  const withholdRoutes = opts.withholdRoutes ?? true;
   const docs = [...tests, ...training];
   const support = new Map(docs.map((d) => [d.id, supportOf(run(d, full))]));
   const seen = new Map(docs.map((d) => [d.id, stoppersSeen(full, d.text)]));
@@ -188,9 +190,10 @@ export function leaveOneOut(
     }
     const { lexicon } = compileLexicon(entries, refs, undefined, { keep: (k) => allowed.has(k) });
     if (!lexicon) throw new Error('the lexicon does not compile');
-    const outcome = run(test, lexicon, { allowRoute: (item) => allowed.has(item) });
+    const isRoute = (item: string) => item.startsWith('via:') || item.startsWith('year:');
+    const outcome = run(test, lexicon, { allowRoute: (item) => allowed.has(item) || (!withholdRoutes && isRoute(item)) });
     const needed = support.get(test.id)!;
-    const withheld = [...needed].filter((k) => !allowed.has(k)).sort();
+    const withheld = [...needed].filter((k) => !allowed.has(k) && (withholdRoutes || !isRoute(k))).sort();
     folds.push({ test, outcome, withheld });
   }
   return folds;

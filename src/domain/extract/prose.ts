@@ -537,7 +537,8 @@ function proseCandidate(
     }
     // A paragraph that opens on public (private) schools' figures goes on about them, unless this
     // sentence names schools of its own.
-    if (!scope && !scopeIn(lex, text.slice(sentence.start, sentence.end), null, text)) scope = state.paragraphScope;
+    // Only a kind of schools carries over; one school or the city named in an opening sentence does not.
+    if (!scope && !scopeIn(lex, text.slice(sentence.start, sentence.end), null, text) && !['one_school', 'citywide'].includes(state.paragraphScope)) scope = state.paragraphScope;
   }
 
   // A part of an earlier value ("其中…", "包括…") with no basis or scope of its own is not the indicator's total.

@@ -22,7 +22,7 @@ const UNIT_HEADER = /^(?:单位|计量单位)$/;
 export function extractTable(lex: Lexicon, doc: ReportDocument, table: Table, district: string, source: string, out: Candidate[]): void {
   const y = doc.titleYear ?? doc.dataYear;
   const span: [number, number] = y === null ? [1990, 2040] : [y - 8, y + 1];
-  const parsed: ParsedRow[] = table.rows.map((row) => ({ row, cells: row.cells.map((c) => readCell(c.text, span)) }));
+  const parsed: ParsedRow[] = mergeWrappedRows(table.rows.map((row) => ({ row, cells: row.cells.map((c) => readCell(c.text, span)) })));
   // A table of contents ("6.1 经费投入	15") lists headings and page numbers.
   const tocRows = parsed.filter((r) => {
     const first = r.row.cells[0]?.text ?? '';
@@ -95,6 +95,11 @@ function extractSubTable(
   });
   const hasYearCols = colYear.some((y) => y !== null);
   const multiGroup = grouped.filter(Boolean).length >= 2;
+  const tableText = [table.caption?.title ?? '', table.heading?.title ?? '', doc.text.slice(table.rows[0]!.start, table.rows[table.rows.length - 1]!.end)].join('\n');
+  // What the whole table counts: a one-cell line above the header ("招生"), else the caption's term.
+  const groupLine = header.filter((h) => h.row.cells.filter((c) => c.text !== '').length === 1 && h.cells.every((c) => c.type !== 'year')).map((h) => h.row.cells.find((c) => c.text !== '')!.text);
+  const captionTerms = table.caption ? findTerms(lex, table.caption.title, 'prose').filter((t) => t.rule.indicator !== null) : [];
+  const tableTerm = (groupLine.length > 0 ? labelTerm(lex, groupLine.join('')) : null) ?? captionTerms[captionTerms.length - 1] ?? null;
 
   let group = '';
   let prevIndicatorByCol = new Map<number, string>();
@@ -122,7 +127,7 @@ function extractSubTable(
     const labelYearM = /^((?:19|20)[0-9]{2})\s*(?:年度?|学年)?(?![0-9])/.exec(ownLabel.trim()) ?? /((?:19|20)[0-9]{2})\s*年/.exec(ownLabel);
     const labelYear = labelYearM ? { year: Number(labelYearM[1]) } : null;
     const rowTerm = labelTerm(lex, ownLabel) ?? (groupLabel && !labelTermBlocked(lex, ownLabel) ? labelTerm(lex, groupLabel) : null);
-    const isTotal = TOTAL_ROW.test(cleanLabel(ownLabel));
+    const isTotal = TOTAL_ROW.test(cleanLabel(ownLabel).replace(/[（(][^（）()]{0,12}[)）]/g, '').trim());
     const sole = data.length === 1;
     const colDriven = rowYear !== null || isTotal || sole || ownLabel.trim() === '' || (labelYear !== null && !rowTerm);
     const valueCols = cells.map((c, i) => (i !== idx && i !== unitCol && c.type === 'value' ? i : -1)).filter((i) => i >= 0);
@@ -172,9 +177,27 @@ function extractSubTable(
         [term, termFrom] = colWins ? [colTerm, 'col'] : [rowTerm, 'row'];
       } else if (rowTerm) [term, termFrom] = [rowTerm, 'row'];
       else if (colDriven) [term, termFrom] = [colTerm, 'col'];
+      else if (colTerm && rowNamesWho(lex, ownLabel, fits(colTerm), tableText)) [term, termFrom] = [colTerm, 'col'];
+      // Row and column read together: "毕业生" × "满意度" is graduate satisfaction, "在校生" ×
+      // "满意度" or × "调查人数" names nothing we count.
+      if (!pairRow && ownLabel && head) {
+        const joint = cleanLabel(ownLabel).replace(/[（(][^（）()]{0,12}[)）]/g, '') + cleanLabel(head);
+        const jt = labelTerm(lex, joint);
+        if (jt && fits(jt) && jt.rule.rank > Math.max(rowTerm?.rule.rank ?? 0, colTerm?.rule.rank ?? 0)) [term, termFrom] = [jt, 'col'];
+        else if (endsOnStopper(lex, joint) && !endsOnStopper(lex, ownLabel) && (!term || term === rowTerm)) continue;
+      }
+      // Neither names it, but the table does ("招生" above the header, or the caption), and the
+      // row names who or which part ("全日制(人)", "合计(人)").
+      if (!term && !rowTerm && !colTerm && tableTerm && (isTotal || rowNamesWho(lex, ownLabel, fits(tableTerm), tableText))) [term, termFrom] = [tableTerm, 'col'];
       if (!term) continue;
-      const indicator = fits(term);
+      let indicator = fits(term);
       if (!indicator) continue;
+      // "其中：人员经费 / 公用经费 / 项目经费" under "经费投入总额": the parts of the row above,
+      // even where a part's words also name an indicator of their own (项目经费).
+      const above = prevIndicatorByCol.get(c);
+      const partWords = above && above !== indicator && termFrom === 'row' ? basisFor(lex, above, ownLabel) : null;
+      // Only where the row's term is no more than those part words ("项目经费" is both).
+      if (partWords && !basisFor(lex, indicator, ownLabel) && partWords.end - partWords.start >= term.end - term.start) indicator = above!;
       const pairLabel = termFrom === 'pair' ? row.cells[cellBefore(cells, c, idx, unitCol)]?.text ?? '' : '';
 
       // Basis: the row's words, then the column's, then the row group's.
@@ -199,7 +222,6 @@ function extractSubTable(
       newPrev.set(c, indicator);
 
       const scopeText = [ownLabel, groupLabel, table.caption?.title ?? ''].join(' ');
-      const tableText = [table.caption?.title ?? '', table.heading?.title ?? '', doc.text.slice(table.rows[0]!.start, table.rows[table.rows.length - 1]!.end)].join('\n');
       const scope = indicator === 'general_intake' && basis === 'public_general_schools' ? '' : scopeIn(lex, scopeText, basisText === ownLabel ? basisM : null, tableText);
 
       let yearGuess: YearGuess | null = null;
@@ -251,6 +273,50 @@ function cellBefore(cells: Cell[], c: number, idx: number, unitCol: number): num
   let li = c - 1;
   while (li >= 0 && (cells[li]!.type === 'missing' || li === idx || li === unitCol)) li--;
   return li;
+}
+
+/**
+ * A row label on a line of its own, its values on the next line(s) ("全日制(人)" then
+ * "1320 1206" and "1187 1243" under a four-year header): one row again.
+ */
+function mergeWrappedRows(rows: ParsedRow[]): ParsedRow[] {
+  const out: ParsedRow[] = [];
+  let width = 0; // year (or value) columns of the latest header
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const years = r.cells.filter((c) => c.type === 'year').length;
+    if (years >= 2 && r.cells.every((c) => c.type !== 'value')) width = years;
+    const labelOnly = r.cells.length === 1 && r.cells[0]!.type === 'text';
+    const valuesOnly = (x: ParsedRow | undefined) => x !== undefined && x.cells.length > 0 && x.cells.every((c) => c.type === 'value' || c.type === 'missing');
+    if (width > 0 && labelOnly && valuesOnly(rows[i + 1])) {
+      const cells = [...r.row.cells];
+      const parsedCells = [...r.cells];
+      let j = i + 1;
+      while (j < rows.length && valuesOnly(rows[j]) && parsedCells.length - 1 < width) {
+        cells.push(...rows[j]!.row.cells);
+        parsedCells.push(...rows[j]!.cells);
+        j++;
+      }
+      out.push({ row: { line: r.row.line, start: r.row.start, end: rows[j - 1]!.row.end, cells }, cells: parsedCells });
+      i = j - 1;
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+/** A row label that names who or which part (a basis of the indicator, or a scope), not what. */
+function rowNamesWho(lex: Lexicon, label: string, indicator: string | null, context: string): boolean {
+  if (!indicator || label.trim() === '') return false;
+  return basisFor(lex, indicator, label) !== null || scopeIn(lex, label, null, context) !== '';
+}
+
+/** The last words of a label are a stopper ("调查人数", "在校生满意度"). */
+function endsOnStopper(lex: Lexicon, label: string): boolean {
+  const terms = findTerms(lex, label, 'label');
+  const last = terms[terms.length - 1];
+  return last !== undefined && last.rule.indicator === null && !last.rule.share;
 }
 
 /** A label whose own words are a stopper does not inherit its group's term. */

@@ -138,7 +138,9 @@ export function basisFor(lex: Lexicon, indicator: string, text: string, before =
  * paragraph a scope word with a context condition must agree with.
  */
 export function scopeIn(lex: Lexicon, text: string, consumed: BasisMatch | null, context = text): string {
-  const t = consumed ? text.slice(0, consumed.start) + ' '.repeat(consumed.end - consumed.start) + text.slice(consumed.end) : text;
+  let t = consumed ? text.slice(0, consumed.start) + ' '.repeat(consumed.end - consumed.start) + text.slice(consumed.end) : text;
+  // Words inside 《…》 and 【…】 are a document's title ("《关于调整本市…标准》"), not the value's schools.
+  t = t.replace(/《[^》]*》|【[^】]*】/g, (m) => ' '.repeat(m.length));
   let found = '';
   let at = -1;
   for (const { scope, re, context: needs } of globals(lex).scopes) {

@@ -250,7 +250,7 @@ export function readCell(raw: string, years: [number, number] = [1990, 2040]): C
 
 /** The unit a label or header states in brackets or alone: "（万元）", "(元)", "人次", "%". */
 export function unitInLabel(label: string): string {
-  const m = /[（(]\s*(万人次|人次|人|名|所|万元|亿元|元\/生|元|个\/生|个|%|％)\s*[)）]/.exec(label);
+  const m = /[（(]\s*(?:单位\s*[：:]\s*)?(万人次|人次|人|名|所|万元|亿元|元\/生|元|个\/生|个|%|％)\s*[)）]/.exec(label);
   if (m) return m[1] === '％' ? '%' : m[1]!;
   const t = label.trim();
   if (/^(?:万人次|人次|人|名|所|万元|亿元|元\/生|元\/人|元|个\/生|个|%|％|:|：)$/.test(t)) return t === '％' ? '%' : t === '：' ? ':' : t;
