@@ -35,6 +35,8 @@ export interface Extraction {
   candidates: Candidate[];
   district: string;
   source: string;
+  /** The report's title line ('' when none was found). */
+  title: string;
   titleYear: number | null;
   /** The year assumed when nothing nearer names one. */
   dataYear: number | null;
@@ -64,7 +66,7 @@ export function extractCandidates(text: string, lex: Lexicon, opts: ExtractOptio
   // Never propose what the build would refuse: a quote not in the report, or a value not in its quote.
   const index = indexSource(text);
   const kept = raw.filter((c) => findQuote(index, c.quote) !== null && valueAppearsInQuote(Number(c.value), c.quote));
-  return { candidates: dedupe(kept), district, source, titleYear: doc.titleYear, dataYear: doc.dataYear };
+  return { candidates: dedupe(kept), district, source, title: doc.title, titleYear: doc.titleYear, dataYear: doc.dataYear };
 }
 
 /**
