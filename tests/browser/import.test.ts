@@ -1,5 +1,5 @@
 // Bringing your own data in the browser: import, see it everywhere, reload,
-// remove; refusals with reasons; candidate extraction from a report's text.
+// remove; refusals with reasons. (A report's text: tests/browser/review.test.ts.)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -80,16 +80,4 @@ it('refuses a file that is not UTF-8 with one clear message', async () => {
   const page = await importPage();
   await page.setInputFiles('[data-testid=import-file]', join(FIX, 'gbk.csv'));
   await expect(page.locator('[data-testid=import-file-error]').textContent()).resolves.toContain('不是 UTF-8');
-});
-
-it('extracts candidate values from a report text; ticked ones join the imported data', async () => {
-  const page = await importPage();
-  await page.setInputFiles('[data-testid=import-file]', { name: 'xicheng-report.txt', mimeType: 'text/plain', buffer: readFileSync(join(ROOT, 'data/sources/xicheng-2020.txt')) });
-  await page.waitForSelector('[data-testid=extraction]');
-  const rows = await page.locator('.extraction-table tbody tr').allTextContents();
-  expect(rows.some((r) => r.includes('招生人数') && r.includes('441'))).toBe(true);
-  await page.selectOption('[data-testid=extract-district]', 'xicheng');
-  await page.click('[data-testid=extract-add]');
-  await page.waitForSelector('[data-testid=import-saved]');
-  await expect(page.locator('[data-testid=import-files]').textContent()).resolves.toContain('xicheng-report.txt');
 });

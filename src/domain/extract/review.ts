@@ -4,6 +4,11 @@
 // Shared by the CLI (npm run extract -- --out) and the browser's review
 // workbench, so both write the same thing.
 import Papa from 'papaparse';
+import { checkDataset } from '../dataset.ts';
+import { deriveObservations, valuesAgree } from '../derive.ts';
+import { indexSource } from '../quotes.ts';
+import { quantityKey, type Observation, type Origin, type ReferenceData } from '../types.ts';
+import { readObservation } from '../validate.ts';
 import type { Candidate } from './candidate.ts';
 
 /** Columns of data/observations/<district>.csv, in order. */
@@ -54,8 +59,10 @@ export function appendRows(existing: string, rows: CuratedRow[]): { text: string
   const have = new Set(parsed.data.map((r) => quantity(r as CuratedRow)));
   const fresh = rows.filter((r) => !have.has(quantity(r)));
   if (fresh.length === 0) return { text: existing, added: 0, skipped: rows.length };
-  const body = rowsToCsv(fresh).split('\n').slice(1).join('\n');
-  const base = existing === '' ? CURATED_FILE_COLUMNS.join(',') + '\n' : existing.endsWith('\n') ? existing : existing + '\n';
+  // The file's own line ends (CRLF or LF) go on.
+  const nl = /\r\n/.test(existing) ? '\r\n' : '\n';
+  const body = rowsToCsv(fresh).split('\n').slice(1).filter(Boolean).map((l) => l + nl).join('');
+  const base = existing === '' ? CURATED_FILE_COLUMNS.join(',') + nl : /\n$/.test(existing) ? existing : existing + nl;
   return { text: base + body, added: fresh.length, skipped: rows.length - fresh.length };
 }
 
@@ -111,4 +118,59 @@ export function yearSpan(rows: Pick<CuratedRow, 'year'>[], titleYear: number | n
   const top = titleYear ?? dataYear ?? Math.max(...years, 0);
   const low = years.length > 0 ? Math.min(...years) : (dataYear ?? top);
   return [Math.min(low, top), Math.max(top, ...years)];
+}
+
+export interface RowProblem {
+  /** Index of the row in the list checked. */
+  row: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * What `npm run data` would say about these rows as a new observations file of
+ * a new report: each row judged like a curated row (quote verbatim in the
+ * report's text, flags with notes, ids, ranges), then the checks across rows
+ * (duplicates, unflagged conflicts, lonely conflict flags, small samples) with
+ * the derived values the build adds and the district's bundled rows beside them.
+ * `refs.sources` must hold the new report's row.
+ */
+export function checkReviewedRows(
+  rows: CuratedRow[],
+  refs: ReferenceData,
+  reportText: string,
+  bundled: Observation[],
+  file: string,
+): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const index = indexSource(reportText);
+  const origins = new Map<string, Origin>();
+  const fresh: Observation[] = [];
+  const rowOfLine = (line: number) => line - 2;
+  rows.forEach((cells, i) => {
+    const at: Origin = { file, line: i + 2 };
+    const { obs, issues } = readObservation(cells, at, refs, { mode: 'curated', sourceIndex: () => index });
+    for (const x of issues) problems.push({ row: i, field: x.field, message: x.message });
+    if (obs) {
+      fresh.push(obs);
+      origins.set(obs.id, at);
+    }
+  });
+  const { derived, issues: derivationIssues } = deriveObservations(fresh.map((o) => ({ ...o, flags: [...o.flags] })), [], refs);
+  for (const x of derivationIssues) problems.push({ row: rowOfLine(x.line), field: x.field, message: x.message });
+  const others = bundled.filter((b) => !fresh.some((o) => o.source === b.source));
+  const { issues } = checkDataset([...fresh, ...derived, ...others], origins, refs);
+  for (const x of issues) problems.push({ row: rowOfLine(x.line), field: x.field, message: x.message });
+  // The bundled row must carry the conflict flag too, and only its own file can give it.
+  for (const o of fresh) {
+    for (const b of others) {
+      if (quantityKey(b) !== quantityKey(o) || valuesAgree(b.value, o.value) || b.flags.includes('conflict')) continue;
+      problems.push({
+        row: rowOfLine(origins.get(o.id)!.line),
+        field: 'flags',
+        message: `the bundled row of ${b.source} (${b.locator}) states ${b.value} for this quantity without the conflict flag; flag both conflict (the bundled one in its own data/observations file) or leave this row out`,
+      });
+    }
+  }
+  return problems.sort((a, b) => a.row - b.row);
 }

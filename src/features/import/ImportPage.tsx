@@ -16,6 +16,7 @@ import type { T } from '../../i18n/i18n.ts';
 import { runImport } from './run-import.ts';
 
 const ReportExtraction = lazy(() => import('./ReportExtraction.tsx'));
+type ReportInput = { name: string; bytes: Uint8Array } | { name: string; text: string };
 
 const TEMPLATE = [
   'district,year,period,indicator,value,basis,scope,source,locator,quote,flags,note_zh,note_en',
@@ -73,7 +74,8 @@ export default function ImportPage() {
   const [saved, setSaved] = useState<string | null>(null);
   const [extraDistricts, setExtraDistricts] = useState<string[]>([]);
   const [extraIndicators, setExtraIndicators] = useState<Record<string, UnitId>>({});
-  const [report, setReport] = useState<File | null>(null);
+  const [report, setReport] = useState<ReportInput | null>(null);
+  const [pasted, setPasted] = useState('');
   const sourceUrls = useMemo(
     () => Object.fromEntries(Object.entries(index?.sources ?? {}).map(([id, p]) => [id, new URL(`data/${p}`, document.baseURI).toString()])),
     [index],
@@ -109,7 +111,7 @@ export default function ImportPage() {
     if (/\.(txt|md)$/i.test(f.name) && !/\.csv$/i.test(f.name)) {
       setError(null);
       setPending(null);
-      setReport(f);
+      void f.arrayBuffer().then((buf) => setReport({ name: f.name, bytes: new Uint8Array(buf) }));
       return;
     }
     setReport(null);
@@ -153,6 +155,23 @@ export default function ImportPage() {
         <span>{t('import.drop')}</span>
         <input type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(e) => onFiles(e.target.files)} data-testid="import-file" />
       </label>
+      <div className="import__paste">
+        <label htmlFor="import-paste">{t('import.pasteLabel')}</label>
+        <textarea id="import-paste" rows={3} value={pasted} onChange={(e) => setPasted(e.target.value)} data-testid="import-paste" />
+        <button
+          type="button"
+          className="button button--small"
+          disabled={pasted.trim() === ''}
+          onClick={() => {
+            setError(null);
+            setPending(null);
+            setReport({ name: 'pasted-report.txt', text: pasted });
+          }}
+          data-testid="import-paste-read"
+        >
+          {t('import.pasteRead')}
+        </button>
+      </div>
       {busy ? (
         <p role="status" aria-live="polite">
           {t('import.reading', { name: busy.name, rows: busy.rows.toLocaleString() })}
@@ -244,7 +263,7 @@ export default function ImportPage() {
 
       {report ? (
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-          <ReportExtraction file={report} meta={meta} onDone={(msg) => { setReport(null); setSaved(msg); }} />
+          <ReportExtraction key={`${report.name}|${'text' in report ? report.text.length : report.bytes.length}`} input={report} meta={meta} onDone={(msg) => setSaved(msg)} />
         </Suspense>
       ) : null}
 
