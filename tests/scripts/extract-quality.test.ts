@@ -22,10 +22,10 @@ import { ROOT } from '../helpers/dataset.ts';
 /** Floors in whole percent: the figures measured when this test was last updated, rounded down. */
 const FLOORS = {
   looHeadline: { recall: 79, precision: 98 },
-  looAll: { recall: 81, precision: 97 },
-  looWordsHeadline: { recall: 91, precision: 96 },
-  holdoutHeadline: { recall: 0, precision: 0 },
-  holdoutAll: { recall: 0, precision: 0 },
+  looAll: { recall: 84, precision: 98 },
+  looWordsHeadline: { recall: 93, precision: 98 },
+  holdoutHeadline: { recall: 68, precision: 92 },
+  holdoutAll: { recall: 64, precision: 89 },
   devAll: { recall: 99, precision: 99 },
   inSample: { recall: 99, precision: 99 },
 };

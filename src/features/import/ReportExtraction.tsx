@@ -138,8 +138,10 @@ function Workbench(props: {
     const el = list.current?.querySelector<HTMLElement>(`[data-index="${state.active}"]`);
     const box = list.current;
     if (el && box) {
-      if (el.offsetTop < box.scrollTop) box.scrollTop = el.offsetTop;
-      else if (el.offsetTop + el.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = el.offsetTop + el.offsetHeight - box.clientHeight;
+      // Keep the focused candidate in view inside the list's own scroll box, not the page's.
+      const top = el.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+      if (top < box.scrollTop) box.scrollTop = top;
+      else if (top + el.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + el.offsetHeight - box.clientHeight;
     }
   }, [state.active]);
   // After the edit form closes, the keyboard goes back to the list.
