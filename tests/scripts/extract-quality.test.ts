@@ -16,7 +16,7 @@ import { addTally, emptyTally, precision, recall, tally, type Outcome } from '..
 import { valueAppearsInQuote } from '../../src/domain/numbers.ts';
 import { findQuote, indexSource } from '../../src/domain/quotes.ts';
 import { DISTRICT_SCOPES, SCOPES } from '../../src/domain/vocab.ts';
-import { evaluate, HEADLINE, readCorpus, report } from '../../scripts/lib/extract-eval.ts';
+import { CORPUS_SETS, evaluate, HEADLINE, readCorpus, report } from '../../scripts/lib/extract-eval.ts';
 import { ROOT } from '../helpers/dataset.ts';
 
 /** Floors in whole percent: the figures measured when this test was last updated, rounded down. */
@@ -84,7 +84,7 @@ describe('extraction quality', () => {
 
 describe('the corpus', () => {
   const bundled = ev.reports.map((r) => r.text.replace(/\s+/g, ''));
-  for (const set of ['dev', 'holdout'] as const) {
+  for (const set of CORPUS_SETS) {
     const items = readCorpus(ROOT, set);
     it(`${set}: at least 60 passages, unique ids, rows in the vocabulary`, () => {
       expect(items.length).toBeGreaterThanOrEqual(60);

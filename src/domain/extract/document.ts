@@ -294,7 +294,7 @@ export function readDocument(text: string, fileName = '', districtNames: Record<
 }
 
 const NUMERIC_CELL = /^(?:[↑↓+＋-]?[0-9０-９][0-9０-９,，.．]*(?:[%％]|\s*[:：]\s*[0-9.]+)?|(?:19|20)[0-9]{2}(?:年度|年|学年|届)?|(?:19|20)[0-9]{2}\s*[-－—–]\s*(?:19|20)[0-9]{2}(?:学年)?|—+|-+|无)$/;
-const SPACED_LINE_PUNCT = /[，。；;！？!?、：:]/;
+const SPACED_LINE_PUNCT = /[，。；;！？!?、]/;
 
 /** Cells of a line whose columns are separated by spaces: "2016 年" and "(人)" stay with their neighbours. */
 function spacedCells(text: string, lineStart: number): TableCell[] {
@@ -303,9 +303,22 @@ function spacedCells(text: string, lineStart: number): TableCell[] {
   const out: TableCell[] = [];
   for (const c of raw) {
     const prev = out[out.length - 1];
-    const joins = prev && (/^(?:年度|年|学年|届|[（(][^）)]*[）)]|[%％])$/.test(c.text) || (/^[-－—–]$/.test(c.text) && /^(?:19|20)[0-9]{2}$/.test(prev.text)) || /^[-－—–]$/.test(prev.text.slice(-1)));
+    const numericPrev = prev !== undefined && /[0-9０-９]$/.test(prev.text);
+    const joins =
+      prev &&
+      (/^(?:年度|年|学年|届|[（(][^）)]*[）)])$/.test(c.text) ||
+        (/^[%％]$/.test(c.text) && numericPrev) ||
+        (/^[-－—–]$/.test(c.text) && /^(?:19|20)[0-9]{2}$/.test(prev.text)) ||
+        /^[-－—–]$/.test(prev.text.slice(-1)));
     if (prev && joins) out[out.length - 1] = { text: `${prev.text}${c.text}`.replace(/\s+/g, ''), start: prev.start, end: c.end };
-    else out.push(c);
+    else {
+      // "年份：2017": a label glued to the first value.
+      const glued = /^([^0-9０-９]+[：:])([0-9０-９].*)$/.exec(c.text);
+      if (glued) {
+        const cut = c.start + glued[1]!.length;
+        out.push({ text: glued[1]!, start: c.start, end: cut }, { text: glued[2]!, start: cut, end: c.end });
+      } else out.push(c);
+    }
   }
   return out;
 }

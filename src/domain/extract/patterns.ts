@@ -7,7 +7,7 @@
 export const START_OF_SCHOOL_YEAR = new Set(['intake', 'enrolment', 'general_intake', 'vocational_share', 'general_vocational_ratio']);
 
 /** From–to: "由 2020 年的 217 人增长为 231 人" (the second number is the level). */
-export const FROM_TO = /^由.{0,24}?(?:增长|增加|提高|提升|上升|下降|减少|降低|变)(?:为|到|至)(?:(?:19|20)[0-9]{2}年(?:度|末|底)?(?:的)?)?$/;
+export const FROM_TO = /^[由从].{0,24}?(?:增长|增加|提高|提升|上升|下降|减少|降低|变)(?:为|到|至)(?:(?:19|20)[0-9]{2}年(?:度|末|底)?(?:的)?)?$/;
 /** Table rows that hold changes, not levels. */
 export const CHANGE_ROW = /^(?:增长|增量|变化|增减|同比|较上年|增幅|降幅|比上年|差额)/;
 /** Table row labels meaning "all of the above". */

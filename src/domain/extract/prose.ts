@@ -62,6 +62,8 @@ interface SentenceState {
   subject: { rule: TermRule; clause: number; text: string } | null;
   /** The schools the paragraph opened on, for its later sentences ('' in the first). */
   paragraphScope: string;
+  /** A clause naming what the next clauses break down ("在校生中"). */
+  topic: { rule: TermRule; clause: number } | null;
 }
 
 /** Candidates from one paragraph of prose, appended to `out`. */
@@ -74,7 +76,7 @@ export function extractProse(lex: Lexicon, doc: ReportDocument, p: Paragraph, di
   const opening = openingScope(lex, text, sentences[0]);
   for (const [si, sentence] of sentences.entries()) {
     const clauses = splitSpans(text, CLAUSE_END, sentence.start, sentence.end);
-    const state: SentenceState = { seen: [], subject: null, paragraphScope: si > 0 ? opening : '' };
+    const state: SentenceState = { seen: [], subject: null, paragraphScope: si > 0 ? opening : '', topic: null };
     clauses.forEach((clause, ci) => {
       const ctext = text.slice(clause.start, clause.end);
       const tokens = numbersWithUnits(ctext);
@@ -110,6 +112,9 @@ export function extractProse(lex: Lexicon, doc: ReportDocument, p: Paragraph, di
         }
       }
       state.subject = subjectHere;
+      // "在校生中，": a term and no value, ending on 中.
+      const named = terms.filter((x) => x.rule.indicator !== null);
+      if (named.length > 0 && /中\s*$/.test(ctext) && !tokens.some((x) => !SKIP_UNITS.has(x.unit))) state.topic = { rule: named[named.length - 1]!.rule, clause: ci };
     });
   }
 }
@@ -167,7 +172,10 @@ function associate(
   const isPercent = tok.kind === 'percent';
   // Where the number's words start: an approximation word ("超", "近") belongs to the number.
   const at = tok.start - tok.lead;
-  const before = terms.filter((t) => t.end <= at);
+  // A term in brackets ("就业率（含升学）") is a gloss, unless the number is in the brackets too.
+  const parens = [...ctext.matchAll(/[（(][^（）()]{0,20}[)）]/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const inParens = (x: number) => parens.some(([a, b]) => x > a && x < b);
+  const before = terms.filter((t) => t.end <= at && (!inParens(t.start) || inParens(at)));
   let nearest = before[before.length - 1];
   const zhan = ctext.lastIndexOf('占', at);
 
@@ -181,7 +189,8 @@ function associate(
   const zhanInTerm = terms.some((t) => t.start <= zhan && zhan < t.end);
   if (isPercent && zhan >= 0 && zhan >= prevEnd && !zhanInTerm) {
     const subjectTerms = before.filter((t) => t.end <= zhan && t.start >= prevEnd);
-    const own = subjectTerms[subjectTerms.length - 1];
+    // "“双师型”教师在专业课教师中占…": the subject is the last term that has a share; the words after it name the denominator.
+    const own = [...subjectTerms].reverse().find((t) => percentIndicator(lex, t.rule) !== null || t.rule.indicator === null) ?? subjectTerms[subjectTerms.length - 1];
     let rule: TermRule | null = null;
     let from: number | null = null;
     let termStart = zhan;
@@ -202,7 +211,7 @@ function associate(
           rule,
           indicator,
           termStart,
-          denominator: ctext.slice(zhan, at),
+          denominator: ctext.slice(own ? own.end : zhan, at),
           preDenominator: ctext.slice(prevEnd, termStart),
           inheritedFrom: from,
           confidence: from === null ? 0.8 : 0.75,
@@ -216,9 +225,11 @@ function associate(
   // 2. A term right before the number, or before "由 A 增长为" the number. A term inside the
   //    connecting words ("比例达到专任教师的60%") gives way to the one before it when only that fits.
   const fits = (t: TermMatch | undefined) => t !== undefined && (isPercent ? percentIndicator(lex, t.rule) : t.rule.indicator) !== null;
-  if (nearest && nearest.rule.indicator !== null && !fits(nearest)) {
+  if (nearest && nearest.rule.indicator !== null) {
     const outer = before[before.length - 2];
-    if (outer && outer.start >= prevEnd && fits(outer) && gapAllows(lex, ctext.slice(outer.end, at))) nearest = outer;
+    // Also when the inner words are only a connector for a more specific term ("生均公用经费标准为每生每年2500元").
+    const yields = !fits(nearest) || (outer !== undefined && outer.rule.rank > nearest.rule.rank);
+    if (yields && outer && outer.start >= prevEnd && fits(outer) && gapAllows(lex, ctext.slice(outer.end, at))) nearest = outer;
   }
   const gap = nearest ? ctext.slice(nearest.end, at) : '';
   const between = nearest ? tokens.some((t) => t.start >= nearest.end && t.start < at && t.unit !== '年') : false;
@@ -271,6 +282,7 @@ function associate(
           indicator,
           termStart: t.start,
           denominator: ctext.slice(t.start, tok.start),
+          preDenominator: ctext.slice(Math.min(prevEnd, before.filter((x) => x.end <= t.start).pop()?.end ?? 0), t.start),
           inheritedFrom: null,
           confidence: fromTo ? 0.75 : 0.85,
           evidence: [t.rule.key, fromTo ? 'via:prose-from-to' : rules.length > 1 ? 'via:prose-coordination' : 'via:prose-term'],
@@ -357,7 +369,9 @@ function associate(
     const cmp = /(?:比|较|与|同)((?:19|20)[0-9]{2})年(?:同期)?的$/.exec(lead);
     const prevYear = /^(?:上年|去年|上一年|上年度|上一年度|前一年)(?:同期)?(?:为|是)?$/.test(lead);
     const place = /^(?:本区|我区|全区|该区)(?:为|是|达)?$/.test(lead);
-    if (cmp || (prevYear && prev.year !== null) || place) {
+    // "全日制中职招生421人，全日制成人中专招生36人，合计457人": the total of the parts before it.
+    const total = prev.basis !== '' && /^(?:合计|共计|总计|总数为?|共)$/.test(lead);
+    if (cmp || (prevYear && prev.year !== null) || place || total) {
       const year = cmp ? { year: Number(cmp[1]), how: 'comparison' as const } : prevYear ? { year: prev.year! - 1, how: 'previous' as const } : undefined;
       return {
         assignments: [
@@ -368,11 +382,23 @@ function associate(
             denominator: '',
             confidence: 0.7,
             ...(year ? { year } : {}),
-            inherited: { basis: prev.basis, scope: place ? '' : prev.scope },
+            inherited: { basis: total ? '' : prev.basis, scope: place ? '' : prev.scope },
             inheritedFrom: prev.clause,
             evidence: ['via:prose-continues-previous'],
           },
         ],
+        subject: null,
+      };
+    }
+  }
+
+  // 3d. A topic clause before it: "在校生中，贯通培养项目学生648人" (the basis words name the part).
+  const topic = state.topic;
+  if (topic && topic.clause < ci && topic.rule.indicator && !before.some((t) => t.start >= prevEnd && t.rule.indicator !== null)) {
+    const b = basisFor(lex, topic.rule.indicator, ctext, at, prevEnd);
+    if (b) {
+      return {
+        assignments: [{ rule: topic.rule, indicator: topic.rule.indicator, termStart: b.start, denominator: '', inheritedFrom: topic.clause, basis: b, confidence: 0.65, evidence: [topic.rule.key, b.rule.key, 'via:prose-topic'] }],
         subject: null,
       };
     }
@@ -426,6 +452,23 @@ function respectively(
   for (let j = listed.length - 2; j >= 0; j--) {
     if (!LINK.test(ctext.slice(listed[j]!.end, chain[0]!.start).replace(/\s+/g, ''))) break;
     chain.unshift(listed[j]!);
+  }
+  // "文化课、专业技能考核合格率分别为": listed words that are no term of their own share the last one's tail.
+  const tail = /((?:[^，。；、\s\d]{1,12}[、和与及]){1,6})$/.exec(ctext.slice(0, chain[0]!.start));
+  if (tail) {
+    const lastText = ctext.slice(lastTerm.start, lastTerm.end);
+    const heads: TermMatch[] = [];
+    for (const frag of tail[1]!.split(/[、和与及]/).filter(Boolean)) {
+      let found: TermMatch | null = null;
+      for (let k = lastText.length - 1; k >= 1 && !found; k--) {
+        const whole = frag + lastText.slice(k);
+        const t = findTerms(lex, whole, 'prose').find((x) => x.start < frag.length && x.end === whole.length && x.rule.indicator !== null && x.rule.key !== lastTerm.rule.key);
+        if (t) found = { ...t, start: lastTerm.start, end: lastTerm.end };
+      }
+      if (!found) break;
+      heads.push(found);
+    }
+    if (heads.length > 0 && heads.length === tail[1]!.split(/[、和与及]/).filter(Boolean).length) chain.unshift(...heads);
   }
   const isPercent = tok.kind === 'percent';
   const make = (t: TermMatch, year?: Assignment['year']): Assignment | null => {
@@ -495,9 +538,8 @@ function proseCandidate(
   const evidence = [...a.evidence];
   // The term's own basis, or for a share of a count term the basis that share takes.
   const ownBasis = a.rule ? (indicator === a.rule.indicator ? a.rule.basis : indicator === a.rule.share ? a.rule.shareBasis : undefined) : undefined;
-  if (!basisMatch && ownBasis) basis = ownBasis;
   if (a.inherited) basis = a.inherited.basis;
-  if (!basisMatch && !basis && !a.inherited) {
+  if (!basisMatch && !a.inherited) {
     if (indicator === 'dual_teacher_share') {
       basisMatch = basisFor(lex, indicator, a.denominator) ?? (a.preDenominator ? basisFor(lex, indicator, a.preDenominator) : null);
     } else {
@@ -521,7 +563,7 @@ function proseCandidate(
     basis = basisMatch.rule.basis;
     flags.push(...(basisMatch.rule.flags ?? []));
     evidence.push(basisMatch.rule.key);
-  }
+  } else if (ownBasis && !a.inherited) basis = ownBasis;
 
   // Scope: 公办/民办 in the value's own clause, else in the sentence's topic (its clauses up to
   // the first one with a value: "2022年，公办学校教职工344人，其中专技岗教师308人").
@@ -533,7 +575,7 @@ function proseCandidate(
     for (let k = 0; !scope && k < ci; k++) {
       const ck = text.slice(clauses[k]!.start, clauses[k]!.end);
       scope = scopeIn(lex, ck, null, text);
-      if (numbersWithUnits(ck).some((t) => !SKIP_UNITS.has(t.unit))) break;
+      if (state.seen.some((x) => x.clause === k)) break;
     }
     // A paragraph that opens on public (private) schools' figures goes on about them, unless this
     // sentence names schools of its own.
@@ -608,19 +650,19 @@ function proseCandidate(
   let alternatives = a.alternatives;
   if (alternatives?.includes('public_funding_standard')) {
     const after = ctext.slice(tok.end);
-    if (/^\s*(?:\/生)?(?:·年)?(?:的)?(?:拨款)?标准/.test(after)) {
+    if (/^\s*(?:\/(?:生|人|年))*(?:·年)?(?:的)?(?:拨款)?标准/.test(after)) {
       alternatives = ['public_funding_standard', ...alternatives.filter((x) => x !== 'public_funding_standard')];
       evidence.push('via:standard-by-wording');
     }
   }
   // "升入本科院校人数为0": a term that ends on 人数 names the unit itself.
   const termText = a.rule ? ctext.slice(a.termStart, tok.start) : '';
-  const unitInTerm = /^[^，。；]*?(?:人数|人次)/.test(termText) && tok.unit === '';
+  const unitInTerm = tok.unit === '' && (/^[^，。；]*?(?:人数|人次)/.test(termText) || (tok.num === '0' && /(?:比例|率)/.test(termText)));
   const draft: Draft = {
     indicator,
     tok,
     requireUnit: !unitInTerm,
-    percentHint: false,
+    percentHint: unitInTerm,
     basis,
     scope,
     flags,

@@ -186,6 +186,8 @@ function extractSubTable(
         if (jt && fits(jt) && jt.rule.rank > Math.max(rowTerm?.rule.rank ?? 0, colTerm?.rule.rank ?? 0)) [term, termFrom] = [jt, 'col'];
         else if (endsOnStopper(lex, joint) && !endsOnStopper(lex, ownLabel) && (!term || term === rowTerm)) continue;
       }
+      // "职业素养满意度" under a table of 用人单位满意度: the table says whose.
+      if (!term && tableTerm && fits(tableTerm) && sharedTail(lex, tableTerm, table, head)) [term, termFrom] = [tableTerm, 'col'];
       // Neither names it, but the table does ("招生" above the header, or the caption), and the
       // row names who or which part ("全日制(人)", "合计(人)").
       if (!term && !rowTerm && !colTerm && tableTerm && (isTotal || rowNamesWho(lex, ownLabel, fits(tableTerm), tableText))) [term, termFrom] = [tableTerm, 'col'];
@@ -235,7 +237,7 @@ function extractSubTable(
 
       const quote = tableQuote(doc, header, row);
       const locator = `${table.caption?.title ?? table.heading?.title ?? ''} (line ${row.line})`.trim();
-      const unit = cell.tok.unit || rowUnit || unitInLabel(head) || unitInLabel(pairLabel);
+      const unit = cell.tok.unit || rowUnit || unitInLabel(head) || unitInLabel(pairLabel) || unitInLabel(table.caption?.title ?? '');
       const draft: Draft = {
         indicator,
         tok: { ...cell.tok, unit },
@@ -304,6 +306,13 @@ function mergeWrappedRows(rows: ParsedRow[]): ParsedRow[] {
     out.push(r);
   }
   return out;
+}
+
+/** The column's words end like the table's term ("职业素养满意度" and "用人单位满意度"). */
+function sharedTail(lex: Lexicon, tableTerm: TermMatch, table: Table, head: string): boolean {
+  const words = (table.caption?.title ?? '').slice(tableTerm.start, tableTerm.end);
+  const h = cleanLabel(head).replace(/[（(][^（）()]{0,12}[)）]/g, '');
+  return words.length >= 3 && h.length >= 3 && words.slice(-3) === h.slice(-3) && !labelTerm(lex, h);
 }
 
 /** A row label that names who or which part (a basis of the indicator, or a scope), not what. */

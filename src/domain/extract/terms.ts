@@ -139,8 +139,10 @@ export function basisFor(lex: Lexicon, indicator: string, text: string, before =
  */
 export function scopeIn(lex: Lexicon, text: string, consumed: BasisMatch | null, context = text): string {
   let t = consumed ? text.slice(0, consumed.start) + ' '.repeat(consumed.end - consumed.start) + text.slice(consumed.end) : text;
-  // Words inside 《…》 and 【…】 are a document's title ("《关于调整本市…标准》"), not the value's schools.
+  // Words inside 《…》 and 【…】 are a document's title ("《关于调整本市…标准》"), not the value's schools;
+  // words naming a basis ("升入全市", "全日制成人中专") are not scope words either.
   t = t.replace(/《[^》]*》|【[^】]*】/g, (m) => ' '.repeat(m.length));
+  for (const b of findBases(lex, t)) t = t.slice(0, b.start) + ' '.repeat(b.end - b.start) + t.slice(b.end);
   let found = '';
   let at = -1;
   for (const { scope, re, context: needs } of globals(lex).scopes) {

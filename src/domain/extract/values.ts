@@ -221,7 +221,8 @@ export type Cell =
   | { type: 'missing' }
   | { type: 'text' };
 
-const YEAR_CELL = /^((?:19|20)[0-9]{2})\s*(?:年|年度)?\s*$/;
+// "2021年", "2021届", "2020年秋季", "2023年数值": a year heading a column or row.
+const YEAR_CELL = /^((?:19|20)[0-9]{2})\s*(?:年|年度|届)?\s*(?:秋季|春季|年末|底|末|数值|数据|情况)?\s*$/;
 const SCHOOL_YEAR_CELL = /^((?:19|20)[0-9]{2})\s*(?:年)?\s*[-－—–~至]\s*((?:19|20)[0-9]{2})\s*(?:学年|年)?(?:度)?\s*$/;
 const VALUE_CELL = new RegExp(`^([↑↓+＋-])?\\s*(${NUM})\\s*(?:([:：])\\s*(${NUM})|([%％]))?\\s*(${UNIT_RE})?\\s*$`);
 const MISSING_CELL = /^(?:无|—+|-+|－+|–+|\/|暂无|不详|空)$/;
@@ -250,9 +251,9 @@ export function readCell(raw: string, years: [number, number] = [1990, 2040]): C
 
 /** The unit a label or header states in brackets or alone: "（万元）", "(元)", "人次", "%". */
 export function unitInLabel(label: string): string {
-  const m = /[（(]\s*(?:单位\s*[：:]\s*)?(万人次|人次|人|名|所|万元|亿元|元\/生|元|个\/生|个|%|％)\s*[)）]/.exec(label);
+  const m = /[（(]\s*(?:单位\s*[：:]\s*)?(万人次|人次|人日|人天|学时|课时|小时|人|名|所|万元|亿元|元\/生|元|个\/生|个|项|门|册|%|％)\s*[)）]/.exec(label);
   if (m) return m[1] === '％' ? '%' : m[1]!;
   const t = label.trim();
-  if (/^(?:万人次|人次|人|名|所|万元|亿元|元\/生|元\/人|元|个\/生|个|%|％|:|：)$/.test(t)) return t === '％' ? '%' : t === '：' ? ':' : t;
+  if (/^(?:万人次|人次|人日|人天|学时|课时|小时|人|名|所|万元|亿元|元\/生|元\/人|元|个\/生|个|项|门|册|%|％|:|：)$/.test(t)) return t === '％' ? '%' : t === '：' ? ':' : t;
   return '';
 }
