@@ -114,6 +114,17 @@ describe('axe: no serious or critical violations', () => {
     await expectAccessible(page, 'embed dialog open');
   });
 
+  it.each(['zh', 'en'])('the review workbench with a candidate being edited (%s)', async (lang) => {
+    const page = await open(`?view=import${lang === 'en' ? '&lang=en' : ''}`);
+    await page.setInputFiles('[data-testid=import-file]', join(ROOT, 'tests/fixtures/review/fengtai-2023.gb18030.txt'));
+    await page.waitForSelector('[data-testid=review-mark]');
+    await expectAccessible(page, `review workbench (${lang})`);
+    await page.focus('[data-testid=review-list]');
+    await page.keyboard.press('e');
+    await page.waitForSelector('[data-testid=review-form]');
+    await expectAccessible(page, `review workbench, editing (${lang})`);
+  });
+
   it('the source viewer with a highlighted quote', async () => {
     const page = await open(`?view=sources&src=changping-2023&obs=${firstQuotedObservation()}`);
     await page.waitForSelector('[data-testid=quote-mark]');
