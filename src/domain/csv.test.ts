@@ -39,7 +39,14 @@ describe('parseCsv', () => {
     const { table, issues } = parseCsv('a,b\n1,2,3\n4,5\n', 'f.csv', spec);
     expect(table.records.map((r) => r.line)).toEqual([3]);
     expect(issues).toEqual([
-      { file: 'f.csv', line: 2, field: '(csv)', message: 'has 3 cells but the header has 2 columns (a comma inside an unquoted cell?)' },
+      {
+        file: 'f.csv',
+        line: 2,
+        field: '(csv)',
+        message: 'has 3 cells but the header has 2 columns (a comma inside an unquoted cell?)',
+        code: 'csv.cellCount',
+        params: { cells: 3, columns: 2 },
+      },
     ]);
   });
 

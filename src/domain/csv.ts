@@ -1,7 +1,7 @@
 // Decoding and parsing of CSV files, shared by the build script and the
 // in-browser import so that a file is read the same way everywhere.
 import Papa from 'papaparse';
-import type { Issue } from './issues.ts';
+import { issueOf, type Issue } from './issues.ts';
 
 export interface CsvRecord {
   /** 1-based line in the file where the record starts. */
@@ -57,15 +57,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
     let line = 1;
     for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
-    return {
-      ok: false,
-      issue: {
-        file,
-        line,
-        field: '(file)',
-        message: `not valid UTF-8 (byte 0x${hex} at offset ${bad}); save the file as UTF-8 (GBK/GB18030 exports from Excel need converting)`,
-      },
-    };
+    return { ok: false, issue: issueOf({ file, line }, '(file)', 'file.notUtf8', { byte: hex, offset: bad }) };
   }
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -115,7 +107,7 @@ export function parseCsv(
   const issues: Issue[] = [];
   const table: CsvTable = { file, header: [], records: [] };
   if (text.trim() === '') {
-    issues.push({ file, line: 1, field: '(file)', message: 'the file is empty; it needs a header row and at least one row' });
+    issues.push(issueOf({ file, line: 1 }, '(file)', 'file.empty'));
     return { table, issues };
   }
   const starts = lineStarts(text);
@@ -141,17 +133,10 @@ export function parseCsv(
       if (!headerOk) return;
       if (data.length === 1 && data[0]!.trim() === '') return; // blank line
       rowCount++;
-      for (const err of result.errors) {
-        issues.push({ file, line, field: '(csv)', message: csvErrorMessage(err) });
-      }
+      for (const err of result.errors) issues.push(csvError(err, { file, line }));
       if (result.errors.length > 0) return;
       if (data.length !== header.length) {
-        issues.push({
-          file,
-          line,
-          field: '(csv)',
-          message: `has ${data.length} cells but the header has ${header.length} columns (a comma inside an unquoted cell?)`,
-        });
+        issues.push(issueOf({ file, line }, '(csv)', 'csv.cellCount', { cells: data.length, columns: header.length }));
         return;
       }
       const cells: Record<string, string> = {};
@@ -164,51 +149,44 @@ export function parseCsv(
     },
   });
   if (header !== null && headerOk && rowCount === 0) {
-    issues.push({ file, line: 2, field: '(file)', message: 'has a header but no rows; add rows or delete the file' });
+    issues.push(issueOf({ file, line: 2 }, '(file)', 'file.noRows'));
   }
   return { table, issues };
 }
 
-function csvErrorMessage(err: Papa.ParseError): string {
-  if (err.code === 'MissingQuotes') return 'a quoted cell is never closed (unbalanced ")';
-  if (err.code === 'InvalidQuotes') return 'a quote character (") inside a cell must be doubled ("")';
-  return err.message;
+function csvError(err: Papa.ParseError, at: { file: string; line: number }): Issue {
+  if (err.code === 'MissingQuotes') return issueOf(at, '(csv)', 'csv.unclosedQuote');
+  if (err.code === 'InvalidQuotes') return issueOf(at, '(csv)', 'csv.strayQuote');
+  return issueOf(at, '(csv)', 'csv.other', { detail: err.message });
 }
 
 function checkHeader(header: string[], file: string, opts: ParseCsvOptions, issues: Issue[]): boolean {
   const known = new Set([...opts.required, ...opts.optional]);
   if (!header.some((h) => known.has(h))) {
     const start = header.slice(0, 2).join(',');
-    issues.push({
-      file,
-      line: 1,
-      field: 'header',
-      message: `the first row holds no column names (it starts '${start}'); the file needs the header row`,
-    });
+    issues.push(issueOf({ file, line: 1 }, 'header', 'header.noNames', { start: start.length > 80 ? start.slice(0, 80) + '…' : start }));
     return false;
   }
   let ok = true;
   const seen = new Set<string>();
   for (const h of header) {
     if (seen.has(h)) {
-      issues.push({ file, line: 1, field: 'header', message: `column '${h}' appears twice` });
+      issues.push(issueOf({ file, line: 1 }, 'header', 'header.repeated', { column: h.length > 64 ? `${h.slice(0, 64)}…` : h }));
       ok = false;
     }
     seen.add(h);
     if (!known.has(h)) {
-      const guess = closest(h, [...known]);
-      issues.push({
-        file,
-        line: 1,
-        field: 'header',
-        message: `unknown column '${h}'${guess ? ` (did you mean '${guess}'?)` : ''}`,
-      });
+      // A header cell can be anything (a pasted paragraph): guess only for word-sized ones, show it cut.
+      const guess = h.length <= 64 ? closest(h, [...known]) : null;
+      const column = h.length > 64 ? `${h.slice(0, 64)}…` : h;
+      if (guess) issues.push(issueOf({ file, line: 1 }, 'header', 'header.unknownGuess', { column, guess }));
+      else issues.push(issueOf({ file, line: 1 }, 'header', 'header.unknown', { column }));
       ok = false;
     }
   }
   for (const r of opts.required) {
     if (!seen.has(r)) {
-      issues.push({ file, line: 1, field: 'header', message: `missing column '${r}'` });
+      issues.push(issueOf({ file, line: 1 }, 'header', 'header.missing', { column: r }));
       ok = false;
     }
   }

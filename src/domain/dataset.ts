@@ -4,11 +4,13 @@
 import { LEXICON_FILE, loadLexicon } from './extract/lexicon.ts';
 import { decodeUtf8, parseCsv, type CsvRecord } from './csv.ts';
 import type { DataObservation, Manifest } from './obs-file.ts';
-import { DERIVATION_METHODS, parseInputRef, valuesAgree, type DerivationMethod, type DerivationRequest } from './derive.ts';
-import type { Issue } from './issues.ts';
+import { DERIVATION_METHODS, parseInputRef, type DerivationMethod, type DerivationRequest } from './derive.ts';
+import { issueOf, type Issue, type IssueCode, type IssueParams } from './issues.ts';
+import { checkLimits } from './limits.ts';
 import { BASIS_SPEC, DERIVATION_COLUMNS, DISTRICT_SPEC, GROUP_SPEC, INDICATOR_SPEC, SOURCE_SPEC, type TableSpec } from './schema.ts';
-import { quantityKey, rowKey, type Observation, type Origin, type ReferenceData } from './types.ts';
+import { type Observation, type Origin, type ReferenceData } from './types.ts';
 import { SCOPES, SMALL_SAMPLE_LIMIT } from './vocab.ts';
+import { compareStatements } from './validate.ts';
 
 export interface DataFiles {
   /** Bytes of a file by repository-relative path ("data/sources.csv"), or undefined. */
@@ -164,6 +166,11 @@ export function readDerivationRequests(files: DataFiles, refs: ReferenceData, is
 }
 
 function readRequest(r: CsvRecord, file: string, refs: ReferenceData, issues: Issue[]): DerivationRequest | null {
+  const tooLong = checkLimits(r.cells, { file, line: r.line });
+  if (tooLong.length > 0) {
+    issues.push(...tooLong);
+    return null;
+  }
   const c = (k: string) => (r.cells[k] ?? '').trim();
   const before = issues.length;
   const fail = (field: string, message: string) => issues.push({ file, line: r.line, field, message });
@@ -223,41 +230,22 @@ export function checkDataset(
 ): { issues: Issue[]; denominators: Map<string, { n: number; indicator: string }> } {
   const issues: Issue[] = [];
   const where = (o: Observation) => origins.get(o.id);
-  const fail = (o: Observation, field: string, message: string) => {
+  const fail = (o: Observation, field: string, code: IssueCode, params: IssueParams = {}) => {
     const at = where(o);
-    if (at) issues.push({ file: at.file, line: at.line, field, message });
+    if (at) issues.push(issueOf(at, field, code, params));
   };
   const describe = (o: Observation) => {
     const at = where(o);
     return at ? `${at.file}:${at.line}` : `derived (${o.formula})`;
   };
 
-  const byRow = new Map<string, Observation>();
-  for (const o of observations) {
-    const k = rowKey(o) + (o.flags.includes('derived') ? '|derived' : '');
-    const prev = byRow.get(k);
-    if (prev) {
-      fail(o, '(row)', `duplicate of ${describe(prev)} (same district, year, indicator, basis, scope, source and locator); remove one, or give the locators that tell them apart`);
-    } else byRow.set(k, o);
-  }
-
-  const byQuantity = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const k = quantityKey(o);
-    let list = byQuantity.get(k);
-    if (!list) byQuantity.set(k, (list = []));
-    list.push(o);
-  }
-  for (const rows of byQuantity.values()) {
-    for (const o of rows) {
-      const other = rows.find((r) => r !== o && !valuesAgree(r.value, o.value));
-      if (other && !o.flags.includes('conflict')) {
-        fail(o, 'flags', `value ${o.value} disagrees with ${other.value} at ${describe(other)} for the same quantity; keep both, flag both conflict and say why in the notes`);
-      }
-      if (!other && o.flags.includes('conflict') && !o.flags.includes('derived')) {
-        fail(o, 'flags', 'is flagged conflict but no other row states this quantity differently; record the other statement too');
-      }
-    }
+  for (const f of compareStatements(observations, (i) => where(observations[i]!) !== undefined)) {
+    const o = observations[f.row]!;
+    if (f.kind === 'duplicate') fail(o, '(row)', 'row.duplicate', { other: describe(observations[f.other]!) });
+    else if (f.kind === 'disagrees') {
+      const other = observations[f.other]!;
+      fail(o, 'flags', 'flags.disagrees', { value: o.value, other: other.value, where: describe(other) });
+    } else fail(o, 'flags', 'flags.lonelyConflict');
   }
 
   // n behind each rate, from the count named by its basis or its indicator.
@@ -278,7 +266,7 @@ export function checkDataset(
     denominators.set(o.id, { n: count.value, indicator: denomId });
     if (count.value < SMALL_SAMPLE_LIMIT && !o.flags.includes('small_sample')) {
       if (o.flags.includes('derived')) o.flags.push('small_sample');
-      else fail(o, 'flags', `is a rate over ${count.value} (${denomId} at ${describe(count)}); flag it small_sample`);
+      else fail(o, 'flags', 'flags.smallSample', { n: count.value, denominator: denomId, where: describe(count) });
     }
   }
   return { issues, denominators };

@@ -1,7 +1,9 @@
 // Derived observations: computed from curated ones of the same district, year,
 // scope and report, never across reports, with inputs and arithmetic recorded.
 import type { Issue } from './issues.ts';
-import { decimalsOf, round } from './numbers.ts';
+import { decimalsOf, round, valuesAgree } from './numbers.ts';
+
+export { valuesAgree };
 import { quantityKey, type Indicator, type Observation, type Origin, type ReferenceData } from './types.ts';
 import { observationId } from './validate.ts';
 import { SMALL_SAMPLE_LIMIT, YUAN_FACTOR, type FlagId } from './vocab.ts';
@@ -65,12 +67,6 @@ export const AUTOMATIC_RULES: DerivationRule[] = [
 export function parseInputRef(raw: string): InputRef {
   const [indicator = '', basis = ''] = raw.trim().split(':');
   return { indicator: indicator.trim(), basis: basis.trim() };
-}
-
-/** Two values agree when equal at the precision of the less precise one. */
-export function valuesAgree(a: number, b: number): boolean {
-  const d = Math.min(decimalsOf(a), decimalsOf(b));
-  return round(a, d) === round(b, d);
 }
 
 const groupKey = (o: { district: string; year: number; scope: string; source: string }) =>

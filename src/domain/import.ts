@@ -7,9 +7,9 @@ import { stableId } from './hash.ts';
 import type { DataObservation } from './obs-file.ts';
 import type { SourceIndex } from './quotes.ts';
 import { DISTRICT_SPEC, INDICATOR_SPEC, OBSERVATION_COLUMNS, PUBLIC_CSV_COLUMNS } from './schema.ts';
-import type { Issue } from './issues.ts';
-import type { District, Indicator, ReferenceData } from './types.ts';
-import { readObservation } from './validate.ts';
+import { issueOf, type Issue } from './issues.ts';
+import type { District, Indicator, Observation, ReferenceData } from './types.ts';
+import { compareStatements, readObservation } from './validate.ts';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 500_000;
@@ -18,8 +18,12 @@ export type ImportKind = 'observations' | 'districts' | 'indicators';
 
 export interface Rejection {
   line: number;
+  /** The first field at fault. */
   field: string;
+  /** Every problem in English, as the build would print it. */
   reason: string;
+  /** Every problem with its code and parameters, for the reader's language. */
+  issues: Issue[];
   cells: Record<string, string>;
 }
 
@@ -27,6 +31,8 @@ export interface ImportResult {
   kind: ImportKind | null;
   /** One clear message when the file as a whole cannot be read; rows are then not judged. */
   fileError: string | null;
+  /** The header problems behind a `header:` file error, for the reader's language. */
+  fileIssues: Issue[];
   header: string[];
   accepted: DataObservation[];
   rejected: Rejection[];
@@ -38,6 +44,14 @@ export interface ImportResult {
   rows: number;
 }
 
+/** A judged file whose rows have not yet been compared with each other and the bundled data. */
+export interface PreparedImport {
+  fileName: string;
+  result: ImportResult;
+  /** Rows that passed the row checks, in file order. */
+  candidates: { obs: DataObservation; line: number; cells: Record<string, string> }[];
+}
+
 const OBS_IMPORT_COLUMNS = {
   required: ['district', 'year', 'indicator', 'value'],
   optional: [...new Set([...PUBLIC_CSV_COLUMNS, ...OBSERVATION_COLUMNS.optional, ...OBSERVATION_COLUMNS.required])].filter(
@@ -45,8 +59,15 @@ const OBS_IMPORT_COLUMNS = {
   ),
 };
 
-function emptyResult(kind: ImportKind | null, fileError: string | null): ImportResult {
-  return { kind, fileError, header: [], accepted: [], rejected: [], districts: [], indicators: [], unknownDistricts: [], unknownIndicators: [], rows: 0 };
+function emptyResult(kind: ImportKind | null, fileError: string | null, fileIssues: Issue[] = []): ImportResult {
+  return { kind, fileError, fileIssues, header: [], accepted: [], rejected: [], districts: [], indicators: [], unknownDistricts: [], unknownIndicators: [], rows: 0 };
+}
+
+/** One refused row, however many of its cells are wrong. */
+function rejection(line: number, issues: Issue[], cells: Record<string, string>): Rejection {
+  const first = issues[0]!;
+  const reason = issues.length === 1 ? first.message : issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+  return { line, field: first.field, reason, issues, cells };
 }
 
 /** Which table a header describes. */
@@ -70,21 +91,36 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Reports progress every so many rows (for the worker to post). */
   onProgress?: (rowsRead: number) => void;
+  /**
+   * The bundled observations of these districts, to refuse rows that repeat
+   * or contradict them (the worker fetches them between prepare and finish).
+   */
+  bundled?: (districts: string[]) => readonly Observation[];
 }
 
+/** Reads and judges a file in one go: prepareImport, then finishImport against opts.bundled. */
 export function importCsv(bytes: Uint8Array, fileName: string, refs: ReferenceData, opts: ImportOptions): ImportResult {
+  const prepared = prepareImport(bytes, fileName, refs, opts);
+  return finishImport(prepared, opts.bundled?.(importedDistricts(prepared)) ?? []);
+}
+
+/** Reads the file and judges each row on its own (validate.ts, as the build does). */
+export function prepareImport(bytes: Uint8Array, fileName: string, refs: ReferenceData, opts: ImportOptions): PreparedImport {
+  const none = (result: ImportResult): PreparedImport => ({ fileName, result, candidates: [] });
   const max = opts.maxBytes ?? IMPORT_MAX_BYTES;
-  if (bytes.length === 0) return emptyResult(null, 'empty');
-  if (bytes.length > max) return emptyResult(null, `too-large:${max}`);
-  if (!/\.(csv|txt)$/i.test(fileName)) return emptyResult(null, 'not-csv');
+  if (bytes.length === 0) return none(emptyResult(null, 'empty'));
+  if (bytes.length > max) return none(emptyResult(null, `too-large:${max}`));
+  if (!/\.(csv|txt)$/i.test(fileName)) return none(emptyResult(null, 'not-csv'));
   const decoded = decodeUtf8(bytes, fileName);
-  if (!decoded.ok) return emptyResult(null, `not-utf8:${decoded.issue.line}`);
+  if (!decoded.ok) return none(emptyResult(null, `not-utf8:${decoded.issue.line}`));
   const text = decoded.text;
-  if (text.trim() === '') return emptyResult(null, 'empty');
+  if (text.trim() === '') return none(emptyResult(null, 'empty'));
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const kind = detectKind(firstLine);
-  if (!kind) return emptyResult(null, 'not-observations');
-  if (/[\u0000-\u0008]/.test(text.slice(0, 4096))) return emptyResult(null, 'not-csv');
+  if (!kind) return none(emptyResult(null, 'not-observations'));
+  if (/[\u0000-\u0008]/.test(text.slice(0, 4096))) return none(emptyResult(null, 'not-csv'));
+  const headerError = (header: string[], problems: Issue[]) =>
+    none({ ...emptyResult(kind, `header:${problems.map((i) => i.message).join('; ')}`, problems), header });
 
   const result = emptyResult(kind, null);
   if (kind === 'districts' || kind === 'indicators') {
@@ -92,24 +128,24 @@ export function importCsv(bytes: Uint8Array, fileName: string, refs: ReferenceDa
     const { table, issues: csvIssues } = parseCsv(text, fileName, spec);
     result.header = table.header;
     const headerProblems = csvIssues.filter((i) => i.field === 'header');
-    if (headerProblems.length > 0) return { ...emptyResult(kind, `header:${headerProblems.map((i) => i.message).join('; ')}`), header: table.header };
-    if (csvIssues.some((i) => i.field === '(file)')) return { ...emptyResult(kind, 'no-rows'), header: table.header };
+    if (headerProblems.length > 0) return headerError(table.header, headerProblems);
+    if (csvIssues.some((i) => i.field === '(file)')) return none({ ...emptyResult(kind, 'no-rows'), header: table.header });
     for (const r of table.records) {
       result.rows++;
       const rowIssues: Issue[] = [];
       const item = spec.read(r, fileName, rowIssues);
       if (item) (kind === 'districts' ? result.districts : result.indicators).push(item as never);
-      // One refused row, however many of its cells are wrong.
-      else result.rejected.push({ line: r.line, field: rowIssues[0]?.field ?? '(row)', reason: rowIssues.map((i) => `${i.field}: ${i.message}`).join('; '), cells: r.cells });
+      else result.rejected.push(rejection(r.line, rowIssues, r.cells));
     }
     for (const i of csvIssues) {
-      result.rejected.push({ line: i.line, field: i.field, reason: i.message, cells: {} });
+      result.rejected.push(rejection(i.line, [i], {}));
       result.rows++;
     }
     result.rejected.sort((a, b) => a.line - b.line);
-    return result;
+    return none(result);
   }
 
+  const candidates: PreparedImport['candidates'] = [];
   const unknownD = new Set<string>();
   const unknownI = new Set<string>();
   const { table, issues } = parseCsv(text, fileName, {
@@ -121,33 +157,87 @@ export function importCsv(bytes: Uint8Array, fileName: string, refs: ReferenceDa
       const cells = unguard(r.cells);
       const { obs, issues: rowIssues } = readObservation(cells, { file: fileName, line: r.line }, refs, { mode: 'import', sourceIndex: opts.sourceIndex });
       if (obs) {
-        result.accepted.push({ ...obs, id: `u${stableId(`${fileName}|${r.line}|${cells['district']}|${cells['year']}|${cells['indicator']}`)}`, n: null });
+        const id = `u${stableId(`${fileName}|${r.line}|${cells['district']}|${cells['year']}|${cells['indicator']}`)}`;
+        candidates.push({ obs: { ...obs, id, n: null }, line: r.line, cells: r.cells });
       } else {
-        const first = rowIssues[0]!;
-        result.rejected.push({ line: r.line, field: first.field, reason: rowIssues.map((i) => (i.field === first.field && rowIssues.length === 1 ? i.message : `${i.field}: ${i.message}`)).join('; '), cells: r.cells });
+        result.rejected.push(rejection(r.line, rowIssues, r.cells));
         for (const i of rowIssues) {
-          if (i.field === 'district' && i.message.startsWith('unknown district')) unknownD.add(cells['district']!.trim());
-          if (i.field === 'indicator' && i.message.startsWith('unknown indicator')) unknownI.add(cells['indicator']!.trim());
+          if (i.code === 'district.unknown') unknownD.add(cells['district']!.trim());
+          if (i.code === 'indicator.unknown') unknownI.add(cells['indicator']!.trim());
         }
       }
     },
   });
   result.header = table.header;
   const headerProblems = issues.filter((i) => i.field === 'header');
-  if (headerProblems.length > 0) {
-    return { ...emptyResult(kind, `header:${headerProblems.map((i) => i.message).join('; ')}`), header: table.header };
-  }
+  if (headerProblems.length > 0) return headerError(table.header, headerProblems);
   // A header and no rows: one answer about the file, not a refused row that does not exist.
-  if (issues.some((i) => i.field === '(file)')) return { ...emptyResult(kind, 'no-rows'), header: table.header };
+  if (issues.some((i) => i.field === '(file)')) return none({ ...emptyResult(kind, 'no-rows'), header: table.header });
   // Rows the CSV parser could not split into cells are rejected too, with their line.
   for (const i of issues) {
-    result.rejected.push({ line: i.line, field: i.field, reason: i.message, cells: {} });
+    result.rejected.push(rejection(i.line, [i], {}));
     if (i.field === '(csv)') result.rows++;
   }
-  if (result.rows > IMPORT_MAX_ROWS) return { ...emptyResult(kind, `too-many-rows:${IMPORT_MAX_ROWS}`), header: table.header };
-  result.rejected.sort((a, b) => a.line - b.line);
+  if (result.rows > IMPORT_MAX_ROWS) return none({ ...emptyResult(kind, `too-many-rows:${IMPORT_MAX_ROWS}`), header: table.header });
   result.unknownDistricts = [...unknownD].sort();
   result.unknownIndicators = [...unknownI].sort();
+  return { fileName, result, candidates };
+}
+
+/** Districts whose bundled observations finishImport needs. */
+export function importedDistricts(p: PreparedImport): string[] {
+  return [...new Set(p.candidates.map((c) => c.obs.district))].sort();
+}
+
+/**
+ * Applies the build's rules between rows (validate.ts compareStatements) to
+ * the file's rows and the bundled data: a row repeating an earlier row or a
+ * bundled one is refused, and so is a row disagreeing with another statement
+ * of its quantity unless flagged conflict. Every refused row names the line
+ * or the bundled statement it clashes with.
+ */
+export function finishImport(p: PreparedImport, bundled: readonly Observation[]): ImportResult {
+  const { result, candidates } = p;
+  if (candidates.length === 0) {
+    result.rejected.sort((a, b) => a.line - b.line);
+    return result;
+  }
+  const districts = new Set(candidates.map((c) => c.obs.district));
+  const base = bundled.filter((o) => districts.has(o.district));
+  const rows: Observation[] = [...base, ...candidates.map((c) => c.obs)];
+  const n = base.length;
+  const found = new Map<number, Issue[]>();
+  for (const f of compareStatements(rows, (i) => i >= n)) {
+    const c = candidates[f.row - n]!;
+    const at = { file: p.fileName, line: c.line };
+    const o = c.obs;
+    let issue: Issue;
+    if (f.kind === 'lonely_conflict') issue = issueOf(at, 'flags', 'import.lonelyConflict');
+    else {
+      const other = rows[f.other]!;
+      const inFile = f.other >= n;
+      const line = inFile ? candidates[f.other - n]!.line : 0;
+      const where = [other.source, other.locator || other.formula].filter(Boolean).join(', ');
+      if (f.kind === 'duplicate') {
+        issue = inFile
+          ? issueOf(at, '(row)', 'import.duplicateOfLine', { line })
+          : issueOf(at, '(row)', 'import.duplicateOfBundled', { where, other: other.value });
+      } else {
+        issue = inFile
+          ? issueOf(at, 'flags', 'import.disagreesWithLine', { value: o.value, other: other.value, line })
+          : issueOf(at, 'flags', 'import.disagreesWithBundled', { value: o.value, other: other.value, where });
+      }
+    }
+    const list = found.get(f.row - n);
+    if (list) list.push(issue);
+    else found.set(f.row - n, [issue]);
+  }
+  candidates.forEach((c, i) => {
+    const issues = found.get(i);
+    if (issues) result.rejected.push(rejection(c.line, issues, c.cells));
+    else result.accepted.push(c.obs);
+  });
+  result.rejected.sort((a, b) => a.line - b.line);
   return result;
 }
 
@@ -174,7 +264,17 @@ export function minimalIndicator(id: string, unit: Indicator['unit']): Indicator
 }
 
 /** The refused rows as CSV with a reason column, so nothing is lost. */
-export function rejectedCsvRows(result: ImportResult): { fields: string[]; data: string[][] } {
+/**
+ * The refused rows as CSV with a reason column, so nothing is lost. The
+ * reason is in English unless `reasonOf` says it otherwise (the app passes
+ * the reader's language).
+ */
+export function rejectedCsvRows(result: ImportResult, reasonOf: (r: Rejection) => string = englishReason): { fields: string[]; data: string[][] } {
   const fields = [...result.header, 'line', 'reason'];
-  return { fields, data: result.rejected.map((r) => [...result.header.map((h) => r.cells[h] ?? ''), String(r.line), r.reason.startsWith(`${r.field}: `) ? r.reason : `${r.field}: ${r.reason}`]) };
+  return { fields, data: result.rejected.map((r) => [...result.header.map((h) => r.cells[h] ?? ''), String(r.line), reasonOf(r)]) };
+}
+
+/** Every problem of a refused row, each led by its field: "value: ...; flags: ...". */
+export function englishReason(r: Rejection): string {
+  return r.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
 }

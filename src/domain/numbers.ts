@@ -1,7 +1,11 @@
-// Strict number parsing for curated values, and the digit matching used to
+// Strict number parsing for curated values, and the numeric matching used to
 // check that a value really comes from its quote.
+import { fillTemplate, shown, type IssueParams } from './issues.ts';
+import { ISSUE_EN, type IssueCode } from './issue-text.ts';
 
-export type ParseResult = { ok: true; value: number } | { ok: false; message: string };
+export type ParseResult =
+  | { ok: true; value: number }
+  | { ok: false; message: string; code: IssueCode; params: IssueParams };
 
 const PLAIN_NUMBER = /^-?(?:\d+)(?:\.\d+)?$/;
 const MISSING_MARKERS = new Set(['无', '—', '——', '-', '–', '－', '/', 'n/a', 'na', 'null', 'nan', '…', '...', '暂无', '不详']);
@@ -13,6 +17,10 @@ export function toHalfWidth(s: string): string {
   );
 }
 
+function refused(code: IssueCode, params: IssueParams = {}): ParseResult {
+  return { ok: false, message: fillTemplate(ISSUE_EN[code], params), code, params };
+}
+
 /**
  * Parses a value cell. Only a plain ASCII decimal is accepted; anything else
  * gets a message that says how to write it, because a curator who typed
@@ -20,47 +28,29 @@ export function toHalfWidth(s: string): string {
  */
 export function parseStrictNumber(raw: string): ParseResult {
   const s = raw.trim();
-  if (s === '') return { ok: false, message: 'is empty (missing data is the absence of a row, never an empty value)' };
+  if (s === '') return refused('value.empty');
   if (PLAIN_NUMBER.test(s)) return { ok: true, value: Number(s) };
-  const shown = `'${s.length > 40 ? s.slice(0, 40) + '…' : s}'`;
-  if (MISSING_MARKERS.has(s.toLowerCase())) {
-    return {
-      ok: false,
-      message: `${shown} is not a number: missing data is the absence of a row, never a value — delete the row`,
-    };
-  }
+  const quoted = shown(s);
+  if (MISSING_MARKERS.has(s.toLowerCase())) return refused('value.missingMarker', { shown: quoted });
   const half = toHalfWidth(s);
   if (half !== s) {
     const inner = parseStrictNumber(half);
-    const hint = inner.ok ? `write ${inner.value}` : `then: ${inner.message}`;
-    return { ok: false, message: `${shown} uses full-width characters; ${hint}` };
+    return inner.ok
+      ? refused('value.fullWidth', { shown: quoted, number: inner.value })
+      : refused('value.fullWidthNotNumber', { shown: quoted, ascii: shown(half) });
   }
-  if (/^-?[\d.]+\s*%$/.test(s)) {
-    const n = s.replace('%', '').trim();
-    return {
-      ok: false,
-      message: `${shown} has a percent sign; write ${Number(n)} (percentages are stored as 0–100 without the sign)`,
-    };
-  }
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) {
-    return { ok: false, message: `${shown} has a thousands separator; write ${s.replace(/,/g, '')}` };
-  }
+  if (/^-?[\d.]+\s*%$/.test(s)) return refused('value.percentSign', { shown: quoted, number: Number(s.replace('%', '').trim()) });
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return refused('value.thousandsSeparator', { shown: quoted, number: s.replace(/,/g, '') });
   const ratio = /^(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)$/.exec(s);
   if (ratio) {
     const [a, b] = [Number(ratio[1]), Number(ratio[2])];
-    const hint =
-      b === 1
-        ? `write ${a} for an x:1 ratio such as 生师比 or 普职比`
-        : `convert it: a 职普比 of ${a}:${b} is a vocational share of ${round((100 * a) / (a + b), 1)}`;
-    return { ok: false, message: `${shown} is a ratio; ${hint}` };
+    return b === 1
+      ? refused('value.ratioToOne', { shown: quoted, number: a })
+      : refused('value.ratioShare', { shown: quoted, a, b, share: round((100 * a) / (a + b), 1) });
   }
-  if (/[万亿千百]/.test(s)) {
-    return { ok: false, message: `${shown} has a Chinese unit; convert it to the indicator's unit and write the plain number` };
-  }
-  if (/^\s*-?\d+(\.\d+)?\s*[a-zA-Z\u4e00-\u9fff元人次个所]+$/.test(s)) {
-    return { ok: false, message: `${shown} has a unit; write the plain number in the indicator's unit` };
-  }
-  return { ok: false, message: `${shown} is not a number` };
+  if (/[万亿千百]/.test(s)) return refused('value.chineseUnit', { shown: quoted });
+  if (/^\s*-?\d+(\.\d+)?\s*[a-zA-Z\u4e00-\u9fff元人次个所]+$/.test(s)) return refused('value.unit', { shown: quoted });
+  return refused('value.notNumber', { shown: quoted });
 }
 
 export function round(value: number, decimals: number): number {
@@ -68,25 +58,17 @@ export function round(value: number, decimals: number): number {
   return Math.round((value + Number.EPSILON * Math.sign(value)) * f) / f;
 }
 
+/** Two statements of one quantity agree when equal at the precision of the less precise one (87 and 87.4; not 87.4 and 87.3). */
+export function valuesAgree(a: number, b: number): boolean {
+  const d = Math.min(decimalsOf(a), decimalsOf(b));
+  return round(a, d) === round(b, d);
+}
+
 /** Number of decimals written in a plain number string or needed for a number. */
 export function decimalsOf(value: number): number {
   const s = String(value);
   const i = s.indexOf('.');
   return i < 0 || s.includes('e') ? 0 : s.length - i - 1;
-}
-
-/** Digits of a number without sign, decimal point, leading and trailing zeros: 0.98 -> "98", 9800 -> "98". */
-export function significantDigits(value: number | string): string {
-  const s = typeof value === 'number' ? plainString(value) : value;
-  const digits = s.replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '');
-  return digits === '' ? '0' : digits;
-}
-
-function plainString(n: number): string {
-  // Avoid exponent notation for large or tiny values.
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return n.toFixed(20).replace(/\.?0+$/, '');
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -141,29 +123,142 @@ function smallSection(s: string): number | null {
   return total;
 }
 
+const UNIT_CHARS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 };
+
+/** A number a quote states, in one reading: 0.98 亿 reads as 98000000 and as 9800 (in 万). */
+export interface QuotedNumber {
+  value: number;
+  /** Decimals it is stated to: 87.0% to 1, 0.98 亿 to 0 (the digits end at the millions). */
+  decimals: number;
+  /** The passage it was read from, for messages ("0.98 亿", "0.26 : 0.74"). */
+  text: string;
+  /** The number as written, before a following 万/亿/千/百/十 scales it (formulas may use it). */
+  unscaled?: true;
+  /** The amount counted in 万 (18320.96 万元 as 18320.96): a value only in a 万元 unit may take it. */
+  inWan?: true;
+  /** A part of a ratio that sums to one, as written (0.26 of "0.26 : 0.74"): never a percentage. */
+  fraction?: true;
+}
+
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+const CN_RUN = /[零〇一二两三四五六七八九十百千万亿]+/g;
+/** "（万元）", "(亿元)", "（万人次）": a table header's unit in brackets. */
+const HEADER_UNIT = /[（(]\s*([十百千万亿]+)[^）)\d]{0,4}[）)]/g;
+const writtenDecimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
+
 /**
- * Numeric tokens of a text as the report writes them: full-width digits
- * normalised, thousands separators joined ("1,061" -> "1061"), and small
- * Chinese numerals read ("两所" -> "2").
+ * Every number a quote states, with the readings a curated value may take:
+ * the number as written; scaled by a following 万/亿/千/百/十 (`9.09 万元` is
+ * 90900 元; `0.98 亿` is 98000000 and 9800 万); a part of a ratio that sums to
+ * one as a percentage (`0.26 : 0.74` gives 26 and 74); full-width digits,
+ * thousands separators and Chinese numerals (`两所` 2, `百万人次` 1000000).
  */
-export function numberTokens(text: string): string[] {
-  const half = toHalfWidth(text);
-  const out: string[] = [];
-  const re = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
-  for (let m = re.exec(half); m; m = re.exec(half)) out.push(m[0].replace(/,/g, ''));
-  for (const run of half.match(/[零〇一二两三四五六七八九十百千万亿]+/g) ?? []) {
-    const n = chineseNumeral(run);
-    if (n !== null) out.push(String(n));
+export function quotedNumbers(quote: string): QuotedNumber[] {
+  const half = toHalfWidth(quote);
+  const out: QuotedNumber[] = [];
+  const raw: { n: number; d: number; start: number; end: number; at: number }[] = [];
+  const headerUnits = [...half.matchAll(HEADER_UNIT)].map((m) => ({ at: m.index, units: m[1]! }));
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(half); m; m = NUMBER.exec(half)) {
+    const written = m[0].replace(/,/g, '');
+    const n = Number(written);
+    const d = writtenDecimals(written);
+    const start = m.index;
+    const end = start + m[0].length;
+    const unit = /^\s*([十百千万亿]+)/.exec(half.slice(end, end + 8));
+    const text = half.slice(start, end + (unit ? unit[0].length : 0)).trim();
+    // A unit in a table header applies to the numbers after it: "设备值（万元）	8	9.09".
+    const header = unit ? undefined : headerUnits.findLast((h) => h.at < start);
+    const at = out.length;
+    const units = unit?.[1] ?? header?.units;
+    if (units) {
+      const pow = [...units].reduce((p, c) => p + Math.round(Math.log10(UNIT_CHARS[c]!)), 0);
+      out.push({ value: n, decimals: d, text, unscaled: true });
+      out.push({ value: scale(n, pow), decimals: Math.max(0, d - pow), text });
+      // An amount in 万 or more also reads in 万 (万元, 万人次): 18320.96 万元 is 18320.96, 0.98 亿 is 9800.
+      if (pow >= 4) out.push({ value: scale(n, pow - 4), decimals: Math.max(0, d - pow + 4), text, inWan: true });
+    } else out.push({ value: n, decimals: d, text });
+    raw.push({ n, d, start, end, at });
+  }
+  // Ratio parts summing to one are shares: 职普比 0.26 : 0.74 is a 26% vocational share.
+  for (let i = 0; i + 1 < raw.length; i++) {
+    const a = raw[i]!;
+    const b = raw[i + 1]!;
+    if (!/^\s*[:：比]\s*$/.test(half.slice(a.end, b.start))) continue;
+    if (Math.abs(a.n + b.n - 1) > 10 ** -Math.max(a.d, b.d) + 1e-9) continue;
+    const text = half.slice(a.start, b.end);
+    for (const p of [a, b]) {
+      out.push({ value: scale(p.n, 2), decimals: Math.max(0, p.d - 2), text });
+      out[p.at]!.fraction = true;
+    }
+  }
+  CN_RUN.lastIndex = 0;
+  for (let m = CN_RUN.exec(half); m; m = CN_RUN.exec(half)) {
+    // A run that scales a digit (the 万 of "2万") was read with its digit above.
+    if (/\d\s*$/.test(half.slice(Math.max(0, m.index - 2), m.index)) && /^[十百千万亿]/.test(m[0])) continue;
+    // 万 or 百 alone is a word (万人, 百姓), not a number; 十 alone is ten.
+    if (/^[百千万亿]$/.test(m[0])) continue;
+    const n = chineseNumeral(m[0]);
+    if (n === null) continue;
+    out.push({ value: n, decimals: 0, text: m[0] });
+    if (n >= 1e4 && /[万亿]/.test(m[0])) out.push({ value: n / 1e4, decimals: 0, text: m[0], inWan: true });
   }
   return out;
 }
 
+/** n × 10^pow without binary noise (0.98 × 10^4 is 9800, not 9800.000000000002). */
+function scale(n: number, pow: number): number {
+  return Number(`${n}e${pow}`);
+}
+
 /**
- * True when the value's significant digits equal those of a number in the
- * quote, so 26 matches "0.26 : 0.74", 9800 matches "0.98 亿" and 90900
- * matches "9.09 万元", while a typo such as 1601 for "1061" does not.
+ * True when the value is this reading of a quoted number: equal, or the same
+ * number rounded to fewer decimals than the quote states (87 for "87.04%",
+ * 9.1 for "9.09"). Trailing zeros are not rounding: 4410 is not 441, and 100
+ * is not "1".
  */
-export function valueAppearsInQuote(value: number, quote: string): boolean {
-  const want = significantDigits(value);
-  return numberTokens(quote).some((t) => significantDigits(t) === want);
+export function matchesQuotedNumber(value: number, q: QuotedNumber): boolean {
+  const v = Math.abs(value);
+  if (Math.abs(v - q.value) <= 1e-9 * Math.max(1, v)) return true;
+  const dv = decimalsOf(v);
+  return v !== 0 && dv < q.decimals && Math.abs(v - q.value) <= 0.5 * 10 ** -dv + 1e-9;
+}
+
+/**
+ * True when a number the quote states is the value, allowing the quote's
+ * 万/亿/百万 scaling, ratio shares and rounding to fewer decimals (see
+ * quotedNumbers and matchesQuotedNumber). 26 is in "0.26 : 0.74", 9800 in
+ * "0.98 亿", 90900 in "9.09 万元", 1000000 in "百万人次以上"; 1601, 4410,
+ * 4.41 and 0.441 are not in "1061" or "441". With the indicator's unit, an
+ * amount counted in 万 (2 for "2万人") is the value only when the unit is 万元.
+ */
+export function valueAppearsInQuote(value: number, quote: string, unit?: string): boolean {
+  return quotedNumbers(quote).some((q) => readingFits(q, unit) && matchesQuotedNumber(value, q));
+}
+
+function readingFits(q: QuotedNumber, unit: string | undefined): boolean {
+  return !q.unscaled && (!q.inWan || unit === undefined || unit === WAN_UNIT) && !(q.fraction && unit === 'percent');
+}
+
+const WAN_UNIT = 'wan_yuan';
+
+/**
+ * When the value is a quoted number shifted by a power of ten, that number
+ * and the power (4410 and "441": [441, 1]); the likeliest slip behind a
+ * value that is not in its quote.
+ */
+export function powerOfTenSlip(value: number, quote: string, unit?: string): { number: QuotedNumber; power: number } | null {
+  const v = Math.abs(value);
+  if (v === 0) return null;
+  for (const q of quotedNumbers(quote)) {
+    if (!readingFits(q, unit) || q.value === 0) continue;
+    const power = Math.round(Math.log10(v / q.value));
+    if (power !== 0 && Math.abs(power) <= 8 && Math.abs(v - scale(q.value, power)) <= 1e-9 * v) return { number: q, power };
+  }
+  return null;
+}
+
+/** The numbers of a quote as written, for messages: "441", "0.98 亿", "0.26 : 0.74". */
+export function quotedNumberTexts(quote: string): string[] {
+  return [...new Set(quotedNumbers(quote).map((q) => q.text))];
 }

@@ -1,7 +1,8 @@
 // Column lists of every curated table and the readers that turn a CSV record
 // into a typed reference entry, reporting each bad cell as an Issue.
 import type { CsvRecord } from './csv.ts';
-import type { Issue } from './issues.ts';
+import { issueOf, type Issue, type IssueCode, type IssueParams } from './issues.ts';
+import { limitFor, ROW_LIMIT } from './limits.ts';
 import type { Basis, District, Group, Indicator, Source } from './types.ts';
 import { UNITS, type UnitId } from './vocab.ts';
 
@@ -56,25 +57,32 @@ class CellReader {
     private r: CsvRecord,
     private file: string,
     private issues: Issue[],
-  ) {}
+  ) {
+    const total = Object.values(r.cells).reduce((n, v) => n + v.length + 1, -1);
+    if (total > ROW_LIMIT) this.fail('(row)', 'row.tooLong', { length: total, limit: ROW_LIMIT });
+  }
   ok = true;
 
-  private fail(field: string, message: string): void {
-    this.issues.push({ file: this.file, line: this.r.line, field, message });
+  private fail(field: string, code: IssueCode, params: IssueParams = {}): void {
+    this.issues.push(issueOf({ file: this.file, line: this.r.line }, field, code, params));
     this.ok = false;
   }
 
   text(field: string, required = false): string {
-    const v = (this.r.cells[field] ?? '').trim();
-    if (required && v === '') this.fail(field, 'is empty');
+    const raw = this.r.cells[field] ?? '';
+    // Too long is reported once, and the cell is not read (nor echoed) further.
+    if (raw.length > limitFor(field)) {
+      this.fail(field, 'cell.tooLong', { length: raw.length, field, limit: limitFor(field) });
+      return '';
+    }
+    const v = raw.trim();
+    if (required && v === '') this.fail(field, 'cell.empty');
     return v;
   }
 
   id(field: string): string {
     const v = this.text(field, true);
-    if (v !== '' && !/^[a-z0-9][a-z0-9_-]*$/.test(v)) {
-      this.fail(field, `'${v}' is not a valid id (lower-case letters, digits, '-' and '_')`);
-    }
+    if (v !== '' && !/^[a-z0-9][a-z0-9_-]*$/.test(v)) this.fail(field, 'cell.invalidId', { value: v });
     return v;
   }
 
@@ -82,7 +90,7 @@ class CellReader {
     const v = this.text(field, required);
     if (v === '') return null;
     if (!/^-?\d+$/.test(v)) {
-      this.fail(field, `'${v}' is not a whole number`);
+      this.fail(field, 'cell.notWholeNumber', { value: v });
       return null;
     }
     return Number(v);
@@ -92,7 +100,7 @@ class CellReader {
     const v = this.text(field);
     if (v === '') return null;
     if (!/^-?\d+(\.\d+)?$/.test(v)) {
-      this.fail(field, `'${v}' is not a number`);
+      this.fail(field, 'cell.notNumber', { value: v });
       return null;
     }
     return Number(v);
@@ -102,13 +110,13 @@ class CellReader {
     const v = this.text(field).toLowerCase();
     if (v === '') return null;
     if (v === 'true' || v === 'false') return v === 'true';
-    this.fail(field, `'${v}' must be true, false or empty`);
+    this.fail(field, 'cell.notBoolean', { value: v });
     return null;
   }
 
   oneOf<T extends string>(field: string, allowed: readonly T[]): T {
     const v = this.text(field, true);
-    if (v !== '' && !allowed.includes(v as T)) this.fail(field, `'${v}' is not one of ${allowed.join(', ')}`);
+    if (v !== '' && !allowed.includes(v as T)) this.fail(field, 'cell.notOneOf', { value: v, allowed: allowed.join(', ') });
     return v as T;
   }
 }
@@ -208,7 +216,7 @@ export const SOURCE_SPEC: TableSpec<Source> = {
       noteEn: c.text('note_en'),
     };
     if (s.yearMin > s.yearMax) {
-      issues.push({ file, line: r.line, field: 'year_max', message: `${s.yearMax} is before year_min ${s.yearMin}` });
+      issues.push(issueOf({ file, line: r.line }, 'year_max', 'source.yearMaxBeforeMin', { max: s.yearMax, min: s.yearMin }));
       return null;
     }
     return c.ok ? s : null;

@@ -3,10 +3,11 @@
 // same way everywhere.
 import { evaluateFormula } from './formula.ts';
 import { stableId } from './hash.ts';
-import type { Issue } from './issues.ts';
-import { decimalsOf, numberTokens, parseStrictNumber, significantDigits, valueAppearsInQuote } from './numbers.ts';
+import { issueOf, type Issue, type IssueCode, type IssueParams } from './issues.ts';
+import { checkLimits } from './limits.ts';
+import { decimalsOf, parseStrictNumber, powerOfTenSlip, quotedNumbers, quotedNumberTexts, valueAppearsInQuote, valuesAgree } from './numbers.ts';
 import { compactText, findQuote, longestMatchingPrefix, type SourceIndex } from './quotes.ts';
-import { rowKey, type Observation, type Origin, type ReferenceData } from './types.ts';
+import { quantityKey, rowKey, type Observation, type Origin, type ReferenceData } from './types.ts';
 import {
   CURATED_FLAGS,
   FLAGS,
@@ -60,51 +61,54 @@ export function readObservation(
   refs: ReferenceData,
   opts: ValidationOptions,
 ): { obs: Observation | null; issues: Issue[] } {
+  // A cell past its limit is refused before anything reads (or quotes) it.
+  const tooLong = checkLimits(cells, at);
+  if (tooLong.length > 0) return { obs: null, issues: tooLong };
+
   const issues: Issue[] = [];
   const curated = opts.mode === 'curated';
-  const fail = (field: string, message: string) => issues.push({ file: at.file, line: at.line, field, message });
+  const fail = (field: string, code: IssueCode, params: IssueParams = {}) => issues.push(issueOf(at, field, code, params));
   const cell = (name: string) => (cells[name] ?? '').trim();
 
   const required = curated
     ? ['district', 'year', 'indicator', 'value', 'source', 'locator', 'quote']
     : ['district', 'year', 'indicator', 'value'];
-  for (const f of required) if (cell(f) === '' && f !== 'value') fail(f, 'is empty');
+  for (const f of required) if (cell(f) === '' && f !== 'value') fail(f, 'cell.empty');
 
   const districtId = cell('district');
-  if (districtId && !refs.districts.has(districtId)) fail('district', `unknown district '${districtId}'`);
+  if (districtId && !refs.districts.has(districtId)) fail('district', 'district.unknown', { id: districtId });
 
   const indicatorId = cell('indicator');
   const indicator = refs.indicators.get(indicatorId);
-  if (indicatorId && !indicator) fail('indicator', `unknown indicator '${indicatorId}'`);
+  if (indicatorId && !indicator) fail('indicator', 'indicator.unknown', { id: indicatorId });
 
   const sourceId = cell('source');
   const source = refs.sources.get(sourceId);
-  if (sourceId && !source && curated) fail('source', `unknown source '${sourceId}' (not in data/sources.csv)`);
+  if (sourceId && !source && curated) fail('source', 'source.unknown', { id: sourceId });
   if (source && districtId && source.district !== districtId && refs.districts.has(districtId)) {
-    fail('source', `'${sourceId}' is ${source.district}'s report but the row is for '${districtId}'`);
+    fail('source', 'source.otherDistrict', { source: sourceId, owner: source.district, district: districtId });
   }
 
   // Year: a four-digit calendar year inside what the report can describe.
   let year = NaN;
   const yearRaw = cell('year');
   if (yearRaw !== '') {
-    if (!/^\d{4}$/.test(yearRaw)) fail('year', `'${yearRaw}' is not a four-digit year (put a school year such as 2020-2021 in 'period')`);
+    if (!/^\d{4}$/.test(yearRaw)) fail('year', 'year.notFourDigits', { value: yearRaw });
     else {
       year = Number(yearRaw);
       const [lo, hi] = source ? [source.yearMin, source.yearMax] : USER_YEAR_RANGE;
       if (year < lo || year > hi) {
-        fail('year', source
-          ? `${year} is outside ${sourceId}'s range ${lo}–${hi} (the years this report can describe)`
-          : `${year} is outside ${lo}–${hi}`);
+        if (source) fail('year', 'year.outsideSource', { year, source: sourceId, min: lo, max: hi });
+        else fail('year', 'year.outside', { year, min: lo, max: hi });
       }
     }
   }
 
   // Flags.
   const { flags, unknown, repeated } = parseFlags(cell('flags'));
-  for (const u of unknown) fail('flags', `unknown flag '${u}' (known: ${CURATED_FLAGS.join(', ')}; separate flags with ';')`);
-  for (const r of repeated) fail('flags', `flag '${r}' appears twice`);
-  if (curated && flags.includes('imported')) fail('flags', "'imported' is set by the browser import, not by curators");
+  for (const u of unknown) fail('flags', 'flags.unknown', { flag: u, known: CURATED_FLAGS.join(', ') });
+  for (const r of repeated) fail('flags', 'flags.repeated', { flag: r });
+  if (curated && flags.includes('imported')) fail('flags', 'flags.importedByCurator');
   if (!curated && !flags.includes('imported')) flags.push('imported');
 
   const noteZh = cell('note_zh');
@@ -112,8 +116,8 @@ export function readObservation(
   if (curated) {
     const needing = flags.filter((f) => FLAGS_NEEDING_NOTE.includes(f));
     if (needing.length > 0) {
-      if (noteZh === '') fail('note_zh', `is empty but flag ${needing.join(', ')} needs a note saying why`);
-      if (noteEn === '') fail('note_en', `is empty but flag ${needing.join(', ')} needs a note saying why`);
+      if (noteZh === '') fail('note_zh', 'note.needed', { flags: needing.join(', ') });
+      if (noteEn === '') fail('note_en', 'note.needed', { flags: needing.join(', ') });
     }
   }
 
@@ -121,40 +125,40 @@ export function readObservation(
   const basis = cell('basis');
   if (basis) {
     const b = refs.bases.get(basis);
-    if (!b) fail('basis', `unknown basis '${basis}' (not in data/bases.csv)`);
+    if (!b) fail('basis', 'basis.unknown', { id: basis });
     else if (indicatorId && b.appliesTo.length > 0 && !b.appliesTo.includes(indicatorId)) {
-      fail('basis', `'${basis}' does not apply to '${indicatorId}' (it applies to ${b.appliesTo.join(', ')})`);
+      fail('basis', 'basis.notApplicable', { basis, indicator: indicatorId, appliesTo: b.appliesTo.join(', ') });
     }
   }
   const scope = cell('scope') as ScopeId;
   if (scope === 'citywide') {
-    fail('scope', "'citywide' describes all of Beijing, not the district: a city-wide figure has no place in a district's data");
+    fail('scope', 'scope.citywide');
   } else if (!(DISTRICT_SCOPES as readonly string[]).includes(scope)) {
-    fail('scope', `'${scope}' is not one of ${DISTRICT_SCOPES.filter(Boolean).join(', ')} (leave empty for all schools)`);
+    fail('scope', 'scope.unknown', { scope, allowed: DISTRICT_SCOPES.filter(Boolean).join(', ') });
   } else if (scope !== '' && !flags.includes('partial_scope')) {
-    fail('flags', `scope is '${scope}' so the row must carry partial_scope`);
+    fail('flags', 'flags.scopeNeedsPartial', { scope });
   }
 
   // Value.
   let value = NaN;
   const parsed = parseStrictNumber(cells['value'] ?? '');
-  if (!parsed.ok) fail('value', parsed.message);
+  if (!parsed.ok) fail('value', parsed.code, parsed.params);
   else value = parsed.value;
   if (indicator && Number.isFinite(value)) {
     const outside =
       (indicator.plausibleMin !== null && value < indicator.plausibleMin) ||
       (indicator.plausibleMax !== null && value > indicator.plausibleMax);
     if (indicator.unit === 'percent' && (value < 0 || value > 100) && !flags.includes('implausible')) {
-      fail('value', `${value} is a percentage outside 0–100 (flag it implausible with a note if the report really says so)`);
+      fail('value', 'value.percentOutside', { value });
     } else if (outside && !flags.includes('implausible')) {
-      fail('value', `${value} is outside the plausible range ${indicator.plausibleMin ?? '−∞'}–${indicator.plausibleMax ?? '∞'} for ${indicator.id}; keep it and flag it implausible with a note`);
+      fail('value', 'value.implausible', { value, min: indicator.plausibleMin ?? '−∞', max: indicator.plausibleMax ?? '∞', indicator: indicator.id });
     }
     if (cell('unit') !== '' && cell('unit') !== indicator.unit) {
-      fail('unit', `'${cell('unit')}' does not match ${indicator.id}'s unit '${indicator.unit}'`);
+      fail('unit', 'unit.mismatch', { unit: cell('unit'), indicator: indicator.id, expected: indicator.unit });
     }
   }
 
-  // Quote: verbatim in the source (whitespace aside), and the value's digits in it.
+  // Quote: verbatim in the source (whitespace aside), and the value in it as a number.
   const quote = cells['quote'] ?? '';
   const locator = cell('locator');
   const derived = flags.includes('derived');
@@ -162,50 +166,58 @@ export function readObservation(
   if (quote.trim() !== '') {
     const index = source ? opts.sourceIndex(source.id) : undefined;
     if (curated && compactText(quote).length < MIN_QUOTE_CHARS) {
-      fail('quote', `is too short to locate (${compactText(quote).length} characters); quote the whole phrase or table row`);
+      fail('quote', 'quote.tooShort', { length: compactText(quote).length });
     } else if (index) {
       span = findQuote(index, quote);
       if (!span) {
         const prefix = longestMatchingPrefix(index, quote);
-        const where = prefix.length > 0
-          ? `it matches up to '${prefix.slice(-12)}' and then differs`
-          : 'not even its first character matches';
-        fail('quote', `not found verbatim in ${source!.file} (${where}); copy it exactly, only whitespace may differ`);
+        if (prefix.length > 0) fail('quote', 'quote.notFoundAfter', { file: source!.file, prefix: prefix.slice(-12) });
+        else fail('quote', 'quote.notFound', { file: source!.file });
       }
     }
-    if (Number.isFinite(value) && !derived && !valueAppearsInQuote(value, quote)) {
-      const seen = numberTokens(quote).slice(0, 6).join(', ');
-      fail('value', `${value} does not appear in the quote (digits ${significantDigits(value)}; the quote has ${seen || 'no numbers'}); a computed value needs the derived flag and a formula`);
+    const unit = indicator?.unit;
+    if (Number.isFinite(value) && !derived && !valueAppearsInQuote(value, quote, unit)) {
+      const slip = powerOfTenSlip(value, quote, unit);
+      const numbers = quotedNumberTexts(quote).slice(0, 6);
+      if (slip) {
+        const { text, value: read } = slip.number;
+        const number = Number(text.replace(/,/g, '')) === read ? text : `${text} → ${read}`;
+        fail('value', 'value.powerOfTen', { value, number, factor: String(Number(`1e${slip.power}`)) });
+      }
+      else if (numbers.length > 0) fail('value', 'value.notInQuote', { value, numbers: numbers.join(', ') });
+      else fail('value', 'value.notInQuoteNoNumbers', { value });
     }
   }
 
   // Hand-derived rows carry their arithmetic, which must give the value.
   const formula = cell('formula');
   if (derived && curated) {
-    if (formula === '') fail('formula', 'is empty but the row is derived; write the arithmetic, e.g. 18320.96 - 2746.67');
+    if (formula === '') fail('formula', 'formula.emptyDerived');
     else {
       const r = evaluateFormula(formula);
-      if (!r.ok) fail('formula', `'${formula}' ${r.message}`);
+      if (!r.ok) fail('formula', 'formula.invalid', { formula, detail: r.message });
       else if (Number.isFinite(value)) {
         const tolerance = 0.5 * 10 ** -decimalsOf(value) + 1e-9;
         if (Math.abs(r.value - value) > tolerance) {
-          fail('formula', `'${formula}' gives ${+r.value.toFixed(6)}, not ${value}`);
+          fail('formula', 'formula.wrongResult', { formula, result: +r.value.toFixed(6), value });
         }
         if (quote.trim() !== '') {
-          const inQuote = new Set(numberTokens(quote).map(significantDigits));
-          const missing = r.numbers.filter((n) => !inQuote.has(significantDigits(n)) && !['100', '10000', '1'].includes(n));
-          if (missing.length > 0) fail('formula', `uses ${missing.join(', ')}, which the quote does not contain`);
+          // Each number of the formula, as a number (not its digits), as the quote writes or scales it.
+          const inQuote = quotedNumbers(quote);
+          const missing = r.numbers.filter((n) => !FORMULA_CONSTANTS.has(Number(n)) && !inQuote.some((q) => Math.abs(q.value - Number(n)) <= 1e-9 * Math.max(1, q.value)));
+          if (missing.length > 0) fail('formula', 'formula.numbersNotInQuote', { numbers: missing.join(', ') });
         }
       }
     }
   } else if (formula !== '' && curated) {
-    fail('formula', 'is set but the row is not flagged derived');
+    fail('formula', 'formula.notDerived');
   }
 
   if (issues.length > 0) return { obs: null, issues };
   const base = { district: districtId, year, indicator: indicatorId, basis, scope, source: sourceId, locator };
   const obs: Observation = {
-    id: observationId(base),
+    // Imported rows are named by their file and line instead (import.ts): no hash spent here.
+    id: curated ? observationId(base) : '',
     ...base,
     period: cell('period'),
     value,
@@ -218,4 +230,69 @@ export function readObservation(
     span,
   };
   return { obs, issues };
+}
+
+/** Numbers a formula may use without the quote stating them: percentages and 万 conversions. */
+const FORMULA_CONSTANTS = new Set([1, 100, 10000]);
+
+/** What compareStatements found about one statement, by index into its input. */
+export type StatementFinding =
+  | { kind: 'duplicate'; row: number; other: number }
+  | { kind: 'disagrees'; row: number; other: number }
+  | { kind: 'lonely_conflict'; row: number };
+
+/**
+ * The rules that need several rows, for the build (a district's rows) and the
+ * import (a file's rows beside the bundled data) alike:
+ * - two rows with one row key (district, year, indicator, basis, scope,
+ *   source, locator) are duplicates: every row after the first is reported;
+ * - a row that disagrees with another statement of the same quantity must be
+ *   flagged conflict; a row flagged conflict must have something to disagree
+ *   with (derived rows excepted: the derivation flags them itself).
+ * Only rows for which `report(i)` is true are reported (the bundled data is
+ * compared against, never reported). Linear in the rows: a quantity stated
+ * 166,400 times with one value costs one comparison per row.
+ */
+export function compareStatements(rows: readonly Observation[], report: (i: number) => boolean): StatementFinding[] {
+  const out: StatementFinding[] = [];
+  const firstByKey = new Map<string, number>();
+  const byQuantity = new Map<string, number[]>();
+  rows.forEach((o, i) => {
+    const q = quantityKey(o);
+    // rowKey(o), built on the quantity key already made.
+    const k = `${q}|${o.source}|${o.locator}${o.flags.includes('derived') ? '|derived' : ''}`;
+    const prev = firstByKey.get(k);
+    if (prev === undefined) firstByKey.set(k, i);
+    else if (report(i)) out.push({ kind: 'duplicate', row: i, other: prev });
+    let list = byQuantity.get(q);
+    if (!list) byQuantity.set(q, (list = []));
+    list.push(i);
+  });
+  for (const members of byQuantity.values()) {
+    // Distinct values in order of first statement, with the row that first states each.
+    const firstWith = new Map<number, number>();
+    for (const i of members) if (!firstWith.has(rows[i]!.value)) firstWith.set(rows[i]!.value, i);
+    const values = [...firstWith.keys()];
+    // The first disagreeing statement for each distinct value. Values agreeing
+    // with many others are few (87 agrees with 87.1 and 87.2, which disagree),
+    // so the early exit keeps this near one pass.
+    const disagreeing = new Map<number, number | null>();
+    const firstDisagreeing = (v: number): number | null => {
+      let d = disagreeing.get(v);
+      if (d === undefined) {
+        const w = values.length > 1 ? values.find((x) => !valuesAgree(x, v)) : undefined;
+        d = w === undefined ? null : firstWith.get(w)!;
+        disagreeing.set(v, d);
+      }
+      return d;
+    };
+    for (const i of members) {
+      if (!report(i)) continue;
+      const o = rows[i]!;
+      const other = firstDisagreeing(o.value);
+      if (other !== null && !o.flags.includes('conflict')) out.push({ kind: 'disagrees', row: i, other });
+      if (other === null && o.flags.includes('conflict') && !o.flags.includes('derived')) out.push({ kind: 'lonely_conflict', row: i });
+    }
+  }
+  return out;
 }

@@ -2,9 +2,9 @@
 // spreadsheet formulas or ECharts templates, and a generator that writes a
 // *valid* project (a copy of data/) where they appear in every free-text
 // field the app displays. The project builds with zero errors: ids stay ids,
-// numbers stay numbers, and each quote still occurs verbatim in its report
-// (the hostile lines are appended to a copy of the report and its sha256 is
-// updated in sources.csv).
+// numbers stay numbers, cells stay within their length limits, and each quote
+// still occurs verbatim in its report (the hostile lines are appended to a
+// copy of the report and its sha256 is updated in sources.csv).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -18,8 +18,13 @@ export const CONTROL_CHARS = Array.from({ length: 32 }, (_, i) => i)
   .map((i) => String.fromCharCode(i))
   .join('');
 
-/** 10,000 characters without spaces or digits (no Chinese numerals either, so quotes keep their numbers). */
-export const LONG = Array.from({ length: 10_000 }, (_, i) => 'LONG长串'[i % 6]).join('');
+/**
+ * A long string without spaces or digits (no Chinese numerals either, so quotes keep their numbers):
+ * 1,500 characters, as long as a free-text cell may be (2,000, src/domain/limits.ts) with room for
+ * the text it is added to. Longer cells are refused by the build and the import.
+ */
+export const LONG_LENGTH = 1500;
+export const LONG = Array.from({ length: LONG_LENGTH }, (_, i) => 'LONG长串'[i % 6]).join('');
 
 export const HOSTILE = {
   script: '<script>window.__pwned=1</script>',
@@ -102,7 +107,7 @@ export interface HostileProject {
     districtName: (id: string, lang: 'zh' | 'en') => string;
     indicatorName: (id: string, lang: 'zh' | 'en') => string;
     sourceTitle: (id: string, lang: 'zh' | 'en') => string;
-    /** The observation whose quote holds the 10,000-character string. */
+    /** The observation whose quote holds the long string. */
     longQuote: { district: string; indicator: string; year: string; source: string; quote: string };
   };
 }

@@ -6,7 +6,6 @@ import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readReferenceData } from '../../src/domain/dataset.ts';
 import { importCsv } from '../../src/domain/import.ts';
 import { formatIssue } from '../../src/domain/issues.ts';
 import { buildDataset } from '../../src/domain/pipeline.ts';
@@ -14,7 +13,7 @@ import { fsDataFiles, sha256Hex } from '../../scripts/lib/data-files.ts';
 import { generateProject, type GenerateSummary } from '../../scripts/bench/generate.ts';
 import { writeImportCsv } from '../../scripts/bench/import-csv.ts';
 import { expectedRows, resolveScale } from '../../scripts/bench/scales.ts';
-import { ROOT } from '../helpers/dataset.ts';
+import { curatedDataset, ROOT } from '../helpers/dataset.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'bvd-bench-gen-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -81,12 +80,15 @@ it('is deterministic: the same scale gives the same bytes', () => {
   expect(digest(join(work, 'b'))).toEqual(a);
 });
 
-it('the import benchmark CSV is accepted row for row on the real data', () => {
+it('the import benchmark CSV is accepted row for row on the real data, beside the bundled observations', () => {
   const path = join(work, 'import.csv');
-  const made = writeImportCsv(ROOT, path, 3000);
-  const { refs } = readReferenceData(fsDataFiles(ROOT), sha256Hex, [], { keepTexts: false });
-  const r = importCsv(new Uint8Array(readFileSync(path)), 'import.csv', refs, { sourceIndex: () => undefined });
+  const ds = curatedDataset();
+  // Past the number of district × year × indicator quantities, so restated rows are in it too.
+  const quantities = ds.refs.districts.size * 25 * ds.refs.indicators.size;
+  const made = writeImportCsv(ROOT, path, quantities + 500);
+  const r = importCsv(new Uint8Array(readFileSync(path)), 'import.csv', ds.refs, { sourceIndex: () => undefined, bundled: () => ds.observations });
   expect(r.fileError).toBeNull();
   expect(r.rejected.map((x) => `${x.line}: ${x.field}: ${x.reason}`)).toEqual([]);
   expect(r.accepted).toHaveLength(made.rows);
+  expect(r.accepted.filter((o) => o.locator.startsWith('restated'))).toHaveLength(500);
 });
