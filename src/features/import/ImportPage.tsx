@@ -5,7 +5,8 @@ import Papa from 'papaparse';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { addImport, removeImport } from '../../dataset/imported-db.ts';
 import { useImported } from '../../dataset/imported.ts';
-import { useIndex, useMeta } from '../../dataset/store.ts';
+import { loadDistrict } from '../../dataset/load.ts';
+import { useIndex, useManifest, useMeta } from '../../dataset/store.ts';
 import { referenceData } from '../../dataset/meta.ts';
 import { FORMULA_START } from '../../domain/public-csv.ts';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, minimalDistrict, minimalIndicator, rejectedCsvRows, type ImportResult } from '../../domain/import.ts';
@@ -13,7 +14,7 @@ import type { ReferenceData } from '../../domain/types.ts';
 import { UNITS, UNIT_LABELS, type UnitId } from '../../domain/vocab.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import type { T } from '../../i18n/i18n.ts';
-import { runImport } from './run-import.ts';
+import { runImport, type BundledData } from './run-import.ts';
 
 const ReportExtraction = lazy(() => import('./ReportExtraction.tsx'));
 type ReportInput = { name: string; bytes: Uint8Array } | { name: string; text: string };
@@ -21,7 +22,8 @@ type ReportInput = { name: string; bytes: Uint8Array } | { name: string; text: s
 const TEMPLATE = [
   'district,year,period,indicator,value,basis,scope,source,locator,quote,flags,note_zh,note_en',
   'haidian,2022,,intake,1200,,,,,,,示例：用户自己的数据,Example: your own figure',
-  'changping,2022,,enrolment,3150,,,changping-2023,表 1-1,在校生规模	总人数（人）	2751	3150,,,',
+  // Citing a bundled report: a passage that restates a bundled figure (the same row would be refused as already there).
+  'changping,2022,,enrolment,3150,,,changping-2023,1.1.1,2022年昌平区中等职业学校在校生人数3150人,,,',
 ].join('\r\n');
 
 function download(name: string, text: string, type = 'text/csv;charset=utf-8') {
@@ -64,6 +66,7 @@ interface Pending {
 
 export default function ImportPage() {
   const meta = useMeta();
+  const manifest = useManifest();
   const index = useIndex();
   const t = useT();
   const lang = useLang();
@@ -76,10 +79,14 @@ export default function ImportPage() {
   const [extraIndicators, setExtraIndicators] = useState<Record<string, UnitId>>({});
   const [report, setReport] = useState<ReportInput | null>(null);
   const [pasted, setPasted] = useState('');
-  const sourceUrls = useMemo(
-    () => Object.fromEntries(Object.entries(index?.sources ?? {}).map(([id, p]) => [id, new URL(`data/${p}`, document.baseURI).toString()])),
-    [index],
-  );
+  const bundled = useMemo((): BundledData => {
+    const urls = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([id, p]) => [id, new URL(`data/${p}`, document.baseURI).toString()]));
+    return {
+      sourceUrls: urls(index?.sources ?? {}),
+      districtUrls: urls(index?.districts ?? {}),
+      loadDistricts: async (ids) => (manifest ? (await Promise.all(ids.map((d) => loadDistrict(manifest, d)))).flat() : []),
+    };
+  }, [index, manifest]);
   if (!meta) return null;
 
   const refsWithExtras = (): ReferenceData => {
@@ -96,7 +103,7 @@ export default function ImportPage() {
     setSaved(null);
     setBusy({ name: file.name, rows: 0 });
     try {
-      const result = await runImport(file, refs, sourceUrls, (rows) => setBusy({ name: file.name, rows }));
+      const result = await runImport(file, refs, bundled, (rows) => setBusy({ name: file.name, rows }));
       setPending({ file, result });
     } catch (e) {
       setError((e as Error).message);

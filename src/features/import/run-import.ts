@@ -1,12 +1,21 @@
 // Runs the import in a Web Worker so a large file never freezes the page;
 // falls back to the main thread where workers cannot start (the offline
 // single-file build opened from disk).
-import { importCsv, type ImportResult } from '../../domain/import.ts';
+import { finishImport, importedDistricts, prepareImport, type ImportResult } from '../../domain/import.ts';
 import { indexSource } from '../../domain/quotes.ts';
-import type { ReferenceData } from '../../domain/types.ts';
+import type { Observation, ReferenceData } from '../../domain/types.ts';
 import type { ImportRequest } from './import.worker.ts';
 
-export async function runImport(file: File, refs: ReferenceData, sourceUrls: Record<string, string>, onProgress: (rows: number) => void): Promise<ImportResult> {
+export interface BundledData {
+  /** URL of each bundled report's text. */
+  sourceUrls: Record<string, string>;
+  /** URL of each district's bundled observations (for the worker). */
+  districtUrls: Record<string, string>;
+  /** The bundled observations of some districts (for the main-thread fallback, which may read inlined data). */
+  loadDistricts: (ids: string[]) => Promise<Observation[]>;
+}
+
+export async function runImport(file: File, refs: ReferenceData, data: BundledData, onProgress: (rows: number) => void): Promise<ImportResult> {
   const bytes = await file.arrayBuffer();
   let worker: Worker | null = null;
   try {
@@ -16,7 +25,7 @@ export async function runImport(file: File, refs: ReferenceData, sourceUrls: Rec
   }
   if (!worker) {
     const texts = new Map<string, string>();
-    for (const [id, url] of Object.entries(sourceUrls)) {
+    for (const [id, url] of Object.entries(data.sourceUrls)) {
       try {
         const res = await fetch(url);
         if (res.ok) texts.set(id, await res.text());
@@ -24,12 +33,14 @@ export async function runImport(file: File, refs: ReferenceData, sourceUrls: Rec
         /* quote checks against this report are skipped */
       }
     }
-    return importCsv(new Uint8Array(bytes), file.name, refs, { sourceIndex: (id) => (texts.has(id) ? indexSource(texts.get(id)!) : undefined) });
+    const prepared = prepareImport(new Uint8Array(bytes), file.name, refs, { sourceIndex: (id) => (texts.has(id) ? indexSource(texts.get(id)!) : undefined) });
+    return finishImport(prepared, await data.loadDistricts(importedDistricts(prepared)));
   }
   type Message =
     | { type: 'progress'; rows: number }
     | { type: 'accepted'; rows: ImportResult['accepted'] }
     | { type: 'rejected'; rows: ImportResult['rejected'] }
+    | { type: 'error'; message: string }
     | { type: 'done'; result: ImportResult };
   const accepted: ImportResult['accepted'] = [];
   const rejected: ImportResult['rejected'] = [];
@@ -39,7 +50,10 @@ export async function runImport(file: File, refs: ReferenceData, sourceUrls: Rec
       if (m.type === 'progress') onProgress(m.rows);
       else if (m.type === 'accepted') for (const r of m.rows) accepted.push(r);
       else if (m.type === 'rejected') for (const r of m.rows) rejected.push(r);
-      else {
+      else if (m.type === 'error') {
+        fail(new Error(m.message));
+        worker!.terminate();
+      } else {
         ok({ ...m.result, accepted, rejected });
         worker!.terminate();
       }
@@ -48,7 +62,7 @@ export async function runImport(file: File, refs: ReferenceData, sourceUrls: Rec
       fail(new Error(e.message || 'the import worker failed'));
       worker!.terminate();
     };
-    const req: ImportRequest = { bytes, fileName: file.name, refs, sourceUrls };
+    const req: ImportRequest = { bytes, fileName: file.name, refs, sourceUrls: data.sourceUrls, districtUrls: data.districtUrls };
     worker!.postMessage(req, [bytes]);
   });
 }
