@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importCsv, type ImportResult } from '../../src/domain/import.ts';
 import { FIELD_LIMITS } from '../../src/domain/limits.ts';
+import { ISSUE_ZH } from '../../src/i18n/issue-messages.ts';
 import { indexSource, type SourceIndex } from '../../src/domain/quotes.ts';
 import { PUBLIC_CSV_COLUMNS } from '../../src/domain/schema.ts';
 import { parseLink, serializeLink } from '../../src/state/url-codec.ts';
@@ -281,6 +282,9 @@ function resultProblems(r: ImportResult): string[] {
     if (!(Number.isInteger(x.line) && x.line >= 2)) p.push(`rejection line ${x.line} (${x.field}: ${x.reason})`);
     if (typeof x.field !== 'string' || x.field === '') p.push(`rejection without a field at line ${x.line}`);
     if (typeof x.reason !== 'string' || x.reason.trim() === '') p.push(`rejection without a reason at line ${x.line}`);
+    // Every reason can be said in the reader's language: it has a code, and Chinese for it.
+    for (const i of x.issues ?? []) if (!i.code || !ISSUE_ZH[i.code]) p.push(`rejection at line ${x.line} without a translatable code: ${i.field}: ${i.message}`);
+    if (!x.issues || x.issues.length === 0) p.push(`rejection at line ${x.line} without issues`);
   }
   for (const o of r.accepted) {
     if (!Number.isFinite(o.value)) p.push(`accepted a non-finite value ${o.value}`);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCsv, minimalDistrict, rejectedCsvRows, type ImportResult } from '../../src/domain/import.ts';
 import { indexSource } from '../../src/domain/quotes.ts';
+import { ISSUE_ZH } from '../../src/i18n/issue-messages.ts';
 import { curatedDataset, ROOT } from '../helpers/dataset.ts';
 
 const ds = curatedDataset();
@@ -74,6 +75,15 @@ describe('whole-file problems get one clear message', () => {
     const bytes = new TextEncoder().encode('district,year,indicator,valeu\nhaidian,2022,intake,10\n');
     expect(run('x.csv', bytes).fileError).toBe("header:unknown column 'valeu' (did you mean 'value'?); missing column 'value'");
   });
+});
+
+it('every refusal in the fixtures carries a code the interface can translate', () => {
+  for (const f of ['rows.csv', 'between-rows.csv', 'districts.csv', 'indicators.csv']) {
+    const r = runBeside(f);
+    for (const x of r.rejected) for (const i of x.issues) expect(i.code && ISSUE_ZH[i.code], `${f}:${x.line}: ${i.field}: ${i.message}`).toBeTruthy();
+  }
+  const header = run('x.csv', new TextEncoder().encode('district,year,indicator,valeu\nhaidian,2022,intake,10\n'));
+  expect(header.fileIssues.map((i) => i.code)).toEqual(['header.unknownGuess', 'header.missing']);
 });
 
 it('reads districts and indicators tables to extend the vocabulary', () => {

@@ -13,7 +13,8 @@ import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, minimalDistrict, minimalIndicator, r
 import type { ReferenceData } from '../../domain/types.ts';
 import { UNITS, UNIT_LABELS, type UnitId } from '../../domain/vocab.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
-import type { T } from '../../i18n/i18n.ts';
+import type { Lang, T } from '../../i18n/i18n.ts';
+import { fieldLabel, issueText, rejectionReason, rejectionText } from '../../i18n/issue-messages.ts';
 import { runImport, type BundledData } from './run-import.ts';
 
 const ReportExtraction = lazy(() => import('./ReportExtraction.tsx'));
@@ -35,7 +36,8 @@ function download(name: string, text: string, type = 'text/csv;charset=utf-8') {
   a.remove();
 }
 
-function fileErrorText(code: string, t: T): string {
+function fileErrorText(result: ImportResult, t: T, lang: Lang): string {
+  const code = result.fileError!;
   const [kind, arg] = code.split(/:(.*)/s);
   switch (kind) {
     case 'empty':
@@ -52,8 +54,10 @@ function fileErrorText(code: string, t: T): string {
       return t('import.err.noRows');
     case 'not-observations':
       return t('import.err.notObservations');
-    case 'header':
-      return t('import.err.header', { detail: arg ?? '' });
+    case 'header': {
+      const detail = result.fileIssues.length > 0 ? result.fileIssues.map((i) => issueText(i, lang)).join(lang === 'zh' ? '；' : '; ') : (arg ?? '');
+      return t('import.err.header', { detail });
+    }
     default:
       return code;
   }
@@ -196,7 +200,7 @@ export default function ImportPage() {
           <h3>{pending.file.name}</h3>
           {r.fileError ? (
             <p role="alert" data-testid="import-file-error">
-              {fileErrorText(r.fileError, t)}
+              {fileErrorText(r, t, lang)}
             </p>
           ) : (
             <>
@@ -225,7 +229,8 @@ export default function ImportPage() {
                     type="button"
                     className="button button--small"
                     onClick={() => {
-                      const { fields, data } = rejectedCsvRows(r);
+                      // The reason column in the language the page is read in.
+                      const { fields, data } = rejectedCsvRows(r, (x) => rejectionReason(x, lang));
                       download(`${pending.file.name.replace(/\.[^.]+$/, '')}-rejected.csv`, Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: FORMULA_START }));
                     }}
                     data-testid="download-rejected"
@@ -245,8 +250,8 @@ export default function ImportPage() {
                         {r.rejected.slice(0, 300).map((x, i) => (
                           <tr key={`${x.line}-${i}`}>
                             <td className="num">{x.line}</td>
-                            <td>{x.field}</td>
-                            <td>{x.reason}</td>
+                            <td>{fieldLabel(x.field, lang)}</td>
+                            <td>{rejectionText(x, lang)}</td>
                           </tr>
                         ))}
                       </tbody>
