@@ -42,6 +42,7 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 const tsx = join(ROOT, 'node_modules/.bin/tsx');
+const SPAWN_TIMEOUT = 30_000;
 const buildScript = join(ROOT, 'scripts/build-data.ts');
 const runBuild = (root: string, out: string) =>
   spawnSync(tsx, [buildScript, '--root', root, '--out', out], { encoding: 'utf8' });
@@ -69,9 +70,10 @@ describe('the build script with bad input', () => {
     expect(ok.status, ok.stderr).toBe(0);
     before = snapshot(out);
     expect(before.has('manifest.json')).toBe(true);
-  });
+  }, SPAWN_TIMEOUT);
 
-  it.each(failing)('%s: exits non-zero, prints every problem, leaves the output as it was', (name) => {
+  // Each case starts the build script in a new process: seconds on a busy 2-core machine.
+  it.each(failing)('%s: exits non-zero, prints every problem, leaves the output as it was', { timeout: SPAWN_TIMEOUT }, (name) => {
     const r = runBuild(projectFor(name), out);
     expect(r.status).toBe(1);
     for (const line of expectedLines(name)) expect(r.stderr).toContain(line);
@@ -80,7 +82,7 @@ describe('the build script with bad input', () => {
     expect(readdirSync(work).filter((f) => f.startsWith('out.'))).toEqual([]);
   });
 
-  it('a good build twice gives byte-identical output', () => {
+  it('a good build twice gives byte-identical output', { timeout: SPAWN_TIMEOUT }, () => {
     const again = join(work, 'out-again');
     expect(runBuild(join(FIXTURES, 'base'), again).status).toBe(0);
     expect(snapshot(again)).toEqual(before);
