@@ -7,7 +7,7 @@ import { stableId } from './hash.ts';
 import type { DataObservation } from './obs-file.ts';
 import type { SourceIndex } from './quotes.ts';
 import { DISTRICT_SPEC, INDICATOR_SPEC, OBSERVATION_COLUMNS, PUBLIC_CSV_COLUMNS } from './schema.ts';
-import { issueOf, type Issue } from './issues.ts';
+import { issueOf, type Issue, type IssueCode, type IssueParams } from './issues.ts';
 import type { District, Indicator, Observation, ReferenceData } from './types.ts';
 import { compareStatements, readObservation } from './validate.ts';
 
@@ -207,12 +207,19 @@ export function finishImport(p: PreparedImport, bundled: readonly Observation[])
   const rows: Observation[] = [...base, ...candidates.map((c) => c.obs)];
   const n = base.length;
   const found = new Map<number, Issue[]>();
+  // Many rows clash with the same statement (a row repeated 166,400 times): their
+  // issues share one message and parameters, each with its own line.
+  const said = new Map<string, Issue>();
+  const issueFor = (line: number, field: string, code: IssueCode, params: IssueParams, key: string): Issue => {
+    let like = said.get(key);
+    if (!like) said.set(key, (like = issueOf({ file: p.fileName, line }, field, code, params)));
+    return { ...like, line };
+  };
   for (const f of compareStatements(rows, (i) => i >= n)) {
     const c = candidates[f.row - n]!;
-    const at = { file: p.fileName, line: c.line };
     const o = c.obs;
     let issue: Issue;
-    if (f.kind === 'lonely_conflict') issue = issueOf(at, 'flags', 'import.lonelyConflict');
+    if (f.kind === 'lonely_conflict') issue = issueFor(c.line, 'flags', 'import.lonelyConflict', {}, 'lonely');
     else {
       const other = rows[f.other]!;
       const inFile = f.other >= n;
@@ -220,12 +227,12 @@ export function finishImport(p: PreparedImport, bundled: readonly Observation[])
       const where = [other.source, other.locator || other.formula].filter(Boolean).join(', ');
       if (f.kind === 'duplicate') {
         issue = inFile
-          ? issueOf(at, '(row)', 'import.duplicateOfLine', { line })
-          : issueOf(at, '(row)', 'import.duplicateOfBundled', { where, other: other.value });
+          ? issueFor(c.line, '(row)', 'import.duplicateOfLine', { line }, `d${f.other}`)
+          : issueFor(c.line, '(row)', 'import.duplicateOfBundled', { where, other: other.value }, `d${f.other}`);
       } else {
         issue = inFile
-          ? issueOf(at, 'flags', 'import.disagreesWithLine', { value: o.value, other: other.value, line })
-          : issueOf(at, 'flags', 'import.disagreesWithBundled', { value: o.value, other: other.value, where });
+          ? issueFor(c.line, 'flags', 'import.disagreesWithLine', { value: o.value, other: other.value, line }, `c${f.other}|${o.value}`)
+          : issueFor(c.line, 'flags', 'import.disagreesWithBundled', { value: o.value, other: other.value, where }, `c${f.other}|${o.value}`);
       }
     }
     const list = found.get(f.row - n);

@@ -255,20 +255,30 @@ export type StatementFinding =
  */
 export function compareStatements(rows: readonly Observation[], report: (i: number) => boolean): StatementFinding[] {
   const out: StatementFinding[] = [];
-  const firstByKey = new Map<string, number>();
+  // Duplicates share their quantity, so both rules work within a quantity's rows.
   const byQuantity = new Map<string, number[]>();
   rows.forEach((o, i) => {
     const q = quantityKey(o);
-    // rowKey(o), built on the quantity key already made.
-    const k = `${q}|${o.source}|${o.locator}${o.flags.includes('derived') ? '|derived' : ''}`;
-    const prev = firstByKey.get(k);
-    if (prev === undefined) firstByKey.set(k, i);
-    else if (report(i)) out.push({ kind: 'duplicate', row: i, other: prev });
-    let list = byQuantity.get(q);
-    if (!list) byQuantity.set(q, (list = []));
-    list.push(i);
+    const list = byQuantity.get(q);
+    if (list) list.push(i);
+    else byQuantity.set(q, [i]);
   });
+  const isLonely = (o: Observation) => o.flags.includes('conflict') && !o.flags.includes('derived');
   for (const members of byQuantity.values()) {
+    if (members.length === 1) {
+      const i = members[0]!;
+      if (report(i) && isLonely(rows[i]!)) out.push({ kind: 'lonely_conflict', row: i });
+      continue;
+    }
+    // The rest of the row key: source and locator (derived rows apart from stated ones).
+    const firstByKey = new Map<string, number>();
+    for (const i of members) {
+      const o = rows[i]!;
+      const k = `${o.source}|${o.locator}${o.flags.includes('derived') ? '|derived' : ''}`;
+      const prev = firstByKey.get(k);
+      if (prev === undefined) firstByKey.set(k, i);
+      else if (report(i)) out.push({ kind: 'duplicate', row: i, other: prev });
+    }
     // Distinct values in order of first statement, with the row that first states each.
     const firstWith = new Map<number, number>();
     for (const i of members) if (!firstWith.has(rows[i]!.value)) firstWith.set(rows[i]!.value, i);
@@ -278,9 +288,10 @@ export function compareStatements(rows: readonly Observation[], report: (i: numb
     // so the early exit keeps this near one pass.
     const disagreeing = new Map<number, number | null>();
     const firstDisagreeing = (v: number): number | null => {
+      if (values.length === 1) return null;
       let d = disagreeing.get(v);
       if (d === undefined) {
-        const w = values.length > 1 ? values.find((x) => !valuesAgree(x, v)) : undefined;
+        const w = values.find((x) => !valuesAgree(x, v));
         d = w === undefined ? null : firstWith.get(w)!;
         disagreeing.set(v, d);
       }
@@ -291,7 +302,7 @@ export function compareStatements(rows: readonly Observation[], report: (i: numb
       const o = rows[i]!;
       const other = firstDisagreeing(o.value);
       if (other !== null && !o.flags.includes('conflict')) out.push({ kind: 'disagrees', row: i, other });
-      if (other === null && o.flags.includes('conflict') && !o.flags.includes('derived')) out.push({ kind: 'lonely_conflict', row: i });
+      if (other === null && isLonely(o)) out.push({ kind: 'lonely_conflict', row: i });
     }
   }
   return out;
