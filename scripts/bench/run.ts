@@ -6,7 +6,7 @@
 // --scales   which scales, comma-separated (default: S,M,L,T10k). A synthetic
 //            scale takes a unit count to run reduced, e.g. L:300 (results "L-300").
 // --runs     browser runs per measurement; medians are reported (default 5).
-// --no-import  skip the 100,000-row import measurement (runs with S).
+// --no-import  skip the import measurements (100,000 valid rows; one row 166,400 times; with S).
 // --results DIR  where the JSON goes (default bench/results).
 // --keep     keep the generated projects and built data under bench/tmp/.
 // --build-timeout  seconds allowed for each data build (default per scale; L 1200).
@@ -390,6 +390,18 @@ async function runScale(def: ScaleDef, ctx: { browser: Browser | null; server: B
 async function runImport(browser: Browser, server: BenchServer, errors: Set<string>): Promise<Record<string, unknown>> {
   const csv = join(TMP, 'import-100k.csv');
   const made = writeImportCsv(ROOT, csv, 100_000);
+  const result = await measureImport(browser, server, errors, csv, made);
+  // The worst case for the rules between rows: one row 166,400 times (every copy refused as a duplicate).
+  const same = join(TMP, 'import-identical.csv');
+  const text = `district,year,indicator,value\n${'haidian,2021,intake,1200\n'.repeat(IDENTICAL_ROWS)}`;
+  writeFileSync(same, text);
+  const identical = await measureImport(browser, server, errors, same, { rows: IDENTICAL_ROWS, bytes: Buffer.byteLength(text) });
+  return { ...result, identical };
+}
+
+const IDENTICAL_ROWS = 166_400;
+
+async function measureImport(browser: Browser, server: BenchServer, errors: Set<string>, csv: string, made: { rows: number; bytes: number }): Promise<Record<string, unknown>> {
   const runs: (ImportRun | { error: string })[] = [];
   for (let i = 0; i < RUNS; i++) {
     log(`import: run ${i + 1}/${RUNS} (${made.rows.toLocaleString('en')} rows, ${(made.bytes / 1e6).toFixed(1)} MB)`);
@@ -465,9 +477,10 @@ function printTable(results: ScaleResult[], importResult: Record<string, unknown
       console.log(`\n${r.scale} table scroll: frame median ${fmt(scroll.frameMs.median)} ms, p95 ${fmt(scroll.frameMs.p95)} ms, max ${fmt(scroll.frameMs.max)} ms; long tasks ${fmt(scroll.longTasks.count)} (longest ${fmt(scroll.longTasks.maxMs)} ms); at most ${scroll.maxRowsInDom} rows in the DOM`);
     }
   }
-  if (importResult) {
-    const lt = importResult.longTasks as { count: number; maxMs: number; maxOfRunsMs: number };
-    console.log(`\nimport of ${fmt(importResult.rows as number)} rows: ${fmt(importResult.ms as number)} ms; long tasks ${fmt(lt.count)} (longest ${fmt(lt.maxMs)} ms median, ${fmt(lt.maxOfRunsMs)} ms worst); ${importResult.summary ?? ''}`);
+  for (const imp of importResult ? [importResult, importResult.identical as Record<string, unknown> | undefined] : []) {
+    if (!imp) continue;
+    const lt = imp.longTasks as { count: number; maxMs: number; maxOfRunsMs: number };
+    console.log(`\nimport of ${fmt(imp.rows as number)} rows: ${fmt(imp.ms as number)} ms; long tasks ${fmt(lt.count)} (longest ${fmt(lt.maxMs)} ms median, ${fmt(lt.maxOfRunsMs)} ms worst); ${imp.summary ?? ''}`);
   }
   for (const r of results) if (r.status !== 'ok' || r.errors.length) console.log(`\n${r.scale}: ${r.status}${r.errors.length ? `; ${r.errors.slice(0, 5).join(' | ')}` : ''}${r.build && !r.build.ok ? `\n  build stderr: ${r.build.stderrTail.slice(-400)}` : ''}`);
 }
