@@ -93,6 +93,7 @@ export const ISSUE_EN = {
   'import.disagreesWithLine': 'value {value} disagrees with {other} on line {line} for the same district, year, indicator, basis and scope; if both are meant, flag both conflict and say why in the notes',
   'import.disagreesWithBundled': 'value {value} disagrees with the bundled value {other} ({where}) for the same district, year, indicator, basis and scope; if yours is meant, flag it conflict and say why in the notes',
   'import.lonelyConflict': 'is flagged conflict but neither this file nor the bundled data states this quantity differently; remove the flag or add the other statement',
+  'review.bundledUnflagged': 'the bundled row of {source} ({locator}) states {other} for this quantity without the conflict flag; flag both conflict (the bundled one in its own data/observations file) or leave this row out',
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_EN;

@@ -121,3 +121,14 @@ describe('a value in its quote, compared as a number', () => {
     expect(valueAppearsInQuote(1200, '招收新生一千二百人')).toBe(true);
   });
 });
+
+describe('a flattened table whose headers mix scaled and plain units', () => {
+  it('lets a number be read as written as well as scaled, since the column is unknown', () => {
+    const quote = '年度	经费投入（万元）	生均经费（元） 2021	18264.7	57836';
+    expect(valueAppearsInQuote(57836, quote, 'yuan_per_student')).toBe(true);
+    expect(valueAppearsInQuote(18264.7, quote, 'wan_yuan')).toBe(true);
+    // Without a plain header the 万 still scales every number after it.
+    expect(valueAppearsInQuote(8, '生均教学仪器设备值（万元）	8	9.09', 'yuan')).toBe(false);
+    expect(valueAppearsInQuote(80000, '生均教学仪器设备值（万元）	8	9.09', 'yuan')).toBe(true);
+  });
+});

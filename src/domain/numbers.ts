@@ -144,6 +144,8 @@ const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 const CN_RUN = /[零〇一二两三四五六七八九十百千万亿]+/g;
 /** "（万元）", "(亿元)", "（万人次）": a table header's unit in brackets. */
 const HEADER_UNIT = /[（(]\s*([十百千万亿]+)[^）)\d]{0,4}[）)]/g;
+/** "（元）", "(人)", "（%）": a header unit that scales nothing. */
+const PLAIN_HEADER_UNIT = /[（(]\s*(?:元|人|人次|所|个|%|％)(?:\/[^）)]{1,3})?\s*[）)]/;
 const writtenDecimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
 
 /**
@@ -158,6 +160,8 @@ export function quotedNumbers(quote: string): QuotedNumber[] {
   const out: QuotedNumber[] = [];
   const raw: { n: number; d: number; start: number; end: number; at: number }[] = [];
   const headerUnits = [...half.matchAll(HEADER_UNIT)].map((m) => ({ at: m.index, units: m[1]! }));
+  // A flattened table whose headers mix "（万元）" with "（元）" cannot say which column a number is in.
+  const mixedHeaders = headerUnits.length > 0 && PLAIN_HEADER_UNIT.test(half);
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(half); m; m = NUMBER.exec(half)) {
     const written = m[0].replace(/,/g, '');
@@ -173,7 +177,7 @@ export function quotedNumbers(quote: string): QuotedNumber[] {
     const units = unit?.[1] ?? header?.units;
     if (units) {
       const pow = [...units].reduce((p, c) => p + Math.round(Math.log10(UNIT_CHARS[c]!)), 0);
-      out.push({ value: n, decimals: d, text, unscaled: true });
+      out.push({ value: n, decimals: d, text, ...(header && mixedHeaders ? {} : { unscaled: true as const }) });
       out.push({ value: scale(n, pow), decimals: Math.max(0, d - pow), text });
       // An amount in 万 or more also reads in 万 (万元, 万人次): 18320.96 万元 is 18320.96, 0.98 亿 is 9800.
       if (pow >= 4) out.push({ value: scale(n, pow - 4), decimals: Math.max(0, d - pow + 4), text, inWan: true });

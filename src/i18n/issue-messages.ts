@@ -87,6 +87,7 @@ export const ISSUE_ZH: Record<IssueCode, string> = {
   'import.disagreesWithLine': '数值 {value} 与第 {line} 行的 {other} 不符（区、年份、指标、口径和范围都相同）；如果两者都对，请都标记 conflict 并在说明中写明原因',
   'import.disagreesWithBundled': '数值 {value} 与本站数据的 {other}（{where}）不符（区、年份、指标、口径和范围都相同）；如果你的数值无误，请标记 conflict 并在说明中写明原因',
   'import.lonelyConflict': '标记了 conflict，但这个文件和本站数据都没有对这一数量给出不同的数值；请去掉标记，或补上另一处的数值',
+  'review.bundledUnflagged': '本站数据中 {source}（{locator}）对同一数量记为 {other}，且未标记冲突；请把两行都标为 conflict（本站那一行在它自己的 data/observations 文件中修改），或不收录这一行',
 };
 
 const PSEUDO_FIELDS: Record<string, Record<Lang, string>> = {

@@ -118,7 +118,7 @@ describe('every candidate can be pasted into the curated files', () => {
       const index = indexSource(o.doc.text);
       for (const c of o.candidates) {
         expect(findQuote(index, c.quote), `${o.doc.id} line ${c.line}: ${c.quote}`).not.toBeNull();
-        expect(valueAppearsInQuote(Number(c.value), c.quote), `${o.doc.id}: ${c.value} in ${c.quote}`).toBe(true);
+        expect(valueAppearsInQuote(Number(c.value), c.quote, c.unit), `${o.doc.id}: ${c.value} in ${c.quote}`).toBe(true);
       }
     }
   });

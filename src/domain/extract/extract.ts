@@ -65,7 +65,7 @@ export function extractCandidates(text: string, lex: Lexicon, opts: ExtractOptio
   flagSmallSamples(lex, raw);
   // Never propose what the build would refuse: a quote not in the report, or a value not in its quote.
   const index = indexSource(text);
-  const kept = raw.filter((c) => findQuote(index, c.quote) !== null && valueAppearsInQuote(Number(c.value), c.quote));
+  const kept = raw.filter((c) => findQuote(index, c.quote) !== null && valueAppearsInQuote(Number(c.value), c.quote, c.unit));
   return { candidates: dedupe(kept), district, source, title: doc.title, titleYear: doc.titleYear, dataYear: doc.dataYear };
 }
 

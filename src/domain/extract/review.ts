@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { checkDataset } from '../dataset.ts';
 import { deriveObservations, valuesAgree } from '../derive.ts';
 import { indexSource } from '../quotes.ts';
+import { issueOf, type Issue, type IssueCode, type IssueParams } from '../issues.ts';
 import { quantityKey, type Observation, type Origin, type ReferenceData } from '../types.ts';
 import { readObservation } from '../validate.ts';
 import type { Candidate } from './candidate.ts';
@@ -124,8 +125,19 @@ export interface RowProblem {
   /** Index of the row in the list checked. */
   row: number;
   field: string;
+  /** English; the code and parameters say it in the reader's language (src/i18n/issue-messages.ts). */
   message: string;
+  code?: IssueCode;
+  params?: IssueParams;
 }
+
+const problemOf = (row: number, x: Pick<Issue, 'field' | 'message' | 'code' | 'params'>): RowProblem => ({
+  row,
+  field: x.field,
+  message: x.message,
+  ...(x.code ? { code: x.code } : {}),
+  ...(x.params ? { params: x.params } : {}),
+});
 
 /**
  * What `npm run data` would say about these rows as a new observations file of
@@ -150,26 +162,22 @@ export function checkReviewedRows(
   rows.forEach((cells, i) => {
     const at: Origin = { file, line: i + 2 };
     const { obs, issues } = readObservation(cells, at, refs, { mode: 'curated', sourceIndex: () => index });
-    for (const x of issues) problems.push({ row: i, field: x.field, message: x.message });
+    for (const x of issues) problems.push(problemOf(i, x));
     if (obs) {
       fresh.push(obs);
       origins.set(obs.id, at);
     }
   });
   const { derived, issues: derivationIssues } = deriveObservations(fresh.map((o) => ({ ...o, flags: [...o.flags] })), [], refs);
-  for (const x of derivationIssues) problems.push({ row: rowOfLine(x.line), field: x.field, message: x.message });
+  for (const x of derivationIssues) problems.push(problemOf(rowOfLine(x.line), x));
   const others = bundled.filter((b) => !fresh.some((o) => o.source === b.source));
   const { issues } = checkDataset([...fresh, ...derived, ...others], origins, refs);
-  for (const x of issues) problems.push({ row: rowOfLine(x.line), field: x.field, message: x.message });
+  for (const x of issues) problems.push(problemOf(rowOfLine(x.line), x));
   // The bundled row must carry the conflict flag too, and only its own file can give it.
   for (const o of fresh) {
     for (const b of others) {
       if (quantityKey(b) !== quantityKey(o) || valuesAgree(b.value, o.value) || b.flags.includes('conflict')) continue;
-      problems.push({
-        row: rowOfLine(origins.get(o.id)!.line),
-        field: 'flags',
-        message: `the bundled row of ${b.source} (${b.locator}) states ${b.value} for this quantity without the conflict flag; flag both conflict (the bundled one in its own data/observations file) or leave this row out`,
-      });
+      problems.push(problemOf(rowOfLine(origins.get(o.id)!.line), issueOf({ file, line: 0 }, 'flags', 'review.bundledUnflagged', { source: b.source, locator: b.locator, other: b.value })));
     }
   }
   return problems.sort((a, b) => a.row - b.row);

@@ -12,7 +12,7 @@ import { useDistrictRows } from '../../dataset/store.ts';
 import { decodeReportText } from '../../domain/extract/decode.ts';
 import { extractCandidates } from '../../domain/extract/extract.ts';
 import { loadLexicon } from '../../domain/extract/lexicon.ts';
-import { checkReviewedRows, rowsToCsv, sourceRow, SOURCES_COLUMNS, yearSpan, type CuratedRow } from '../../domain/extract/review.ts';
+import { checkReviewedRows, rowsToCsv, sourceRow, SOURCES_COLUMNS, yearSpan, type CuratedRow, type RowProblem } from '../../domain/extract/review.ts';
 import { stableId } from '../../domain/hash.ts';
 import type { DataObservation } from '../../domain/obs-file.ts';
 import { findQuote, indexSource } from '../../domain/quotes.ts';
@@ -20,6 +20,7 @@ import type { Source } from '../../domain/types.ts';
 import { readObservation } from '../../domain/validate.ts';
 import { CURATED_FLAGS, DISTRICT_SCOPES, type FlagId } from '../../domain/vocab.ts';
 import { basisName, districtName, flagName, indicatorName, scopeName } from '../../i18n/i18n.ts';
+import { fieldLabel, issueText } from '../../i18n/issue-messages.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { acceptedRows, bundledMatches, counts, initialReview, reviewReducer, sourceIdFor, type ReviewItem } from './review-model.ts';
 
@@ -49,6 +50,7 @@ export default function ReportExtraction({ input, meta, onDone }: { input: Repor
   }, [input]);
   const lexicon = useMemo(() => loadLexicon(lexiconCsv, { indicators: meta.indicators, bases: meta.bases, districts: meta.districts }), [meta]);
   if (!decoded.ok) return <p role="alert">{t('review.notText', { line: decoded.issue.line })}</p>;
+  // The lexicon ships with the app and the build has checked it; this is a safety net, in English as the build says it.
   if (!lexicon.lexicon) return <p role="alert">{lexicon.issues.map((i) => `${i.file}:${i.line}: ${i.field}: ${i.message}`).join('; ')}</p>;
   return <Workbench name={input.name} text={decoded.text} bytes={decoded.bytes} encoding={decoded.encoding} meta={meta} lexicon={lexicon.lexicon} onDone={onDone} />;
 }
@@ -263,7 +265,7 @@ function Workbench(props: {
                   <button type="button" className="linklike" onClick={() => dispatch({ type: 'focus', index: rowItems[p.row] ?? 0 })}>
                     {t('review.problemAt', { n: (rowItems[p.row] ?? 0) + 1 })}
                   </button>{' '}
-                  {p.field}: {p.message}
+                  {fieldLabel(p.field, lang)}: {issueText(p, lang)}
                 </li>
               ))}
             </ul>
@@ -346,7 +348,7 @@ function Item(props: { it: ReviewItem; i: number; active: boolean; meta: Meta; b
   );
 }
 
-function Detail({ it, meta, bundled, problems }: { it: ReviewItem; meta: Meta; bundled: DataObservation[]; problems: { field: string; message: string }[] }) {
+function Detail({ it, meta, bundled, problems }: { it: ReviewItem; meta: Meta; bundled: DataObservation[]; problems: RowProblem[] }) {
   const t = useT();
   const lang = useLang();
   const r = it.row;
@@ -369,7 +371,7 @@ function Detail({ it, meta, bundled, problems }: { it: ReviewItem; meta: Meta; b
       ))}
       {problems.map((p, k) => (
         <p key={k} className="review__warn">
-          {p.field}: {p.message}
+          {fieldLabel(p.field, lang)}: {issueText(p, lang)}
         </p>
       ))}
     </div>
