@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { injectBoot } from './scripts/lib/boot-html.ts';
 
 /**
  * The Content-Security-Policy the app runs under: no inline script, no eval,
@@ -29,10 +31,19 @@ function cspMeta(): Plugin {
   };
 }
 
+/** The default view's data inlined into index.html (see scripts/lib/boot-html.ts). */
+function bootData(): Plugin {
+  return {
+    name: 'bvd-boot-data',
+    apply: 'build',
+    transformIndexHtml: { order: 'post', handler: (html) => injectBoot(html, resolve(import.meta.dirname, 'public/data')) },
+  };
+}
+
 export default defineConfig({
   // Relative asset paths: the built dist/ works from any sub-path of a static host.
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), bootData()],
   // ECharts core alone is over 500 kB minified; tests/scripts/budget.test.ts holds the real budget.
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 900 },
 });

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { injectBoot } from './lib/boot-html.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = join(root, 'dist-single.tmp');
@@ -41,6 +42,8 @@ for (const f of walk(dataDir)) data[relative(dataDir, f).split('\\').join('/')] 
 const jsonBlock = JSON.stringify(data).replace(/</g, '\\u003c');
 // The single file inlines its script, so the site's no-inline-script policy cannot apply to it.
 let html = readFileSync(join(tmp, 'index.html'), 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+// Every data file is inlined below: the site's boot block and preloads would only repeat some.
+html = injectBoot(html, null);
 html = html.replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_m, src: string) => {
   const code = readFileSync(join(tmp, src), 'utf8').replace(/<\/(script)/gi, '<\\/$1');
   return `<script type="module">${code}</script>`;

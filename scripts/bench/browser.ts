@@ -66,7 +66,10 @@ export interface PhaseResult extends Timed {
   via?: string;
   /** Time to each mark, when several are watched. */
   byMark?: Record<string, number | null>;
+  /** What was requested before the mark (a page load: the document, and every resource whose request started before it). */
   bytes?: ByteCounts;
+  /** A page load: everything it downloaded until the network had been quiet for half a second (what the whole view costs). */
+  bytesSettled?: ByteCounts;
   note?: string;
 }
 
@@ -146,7 +149,30 @@ export async function loadUntilMark(
   await s.page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
   await waitFor(s.page, `${firstMark(marks, '0')} !== null && (${ready})`, timeoutMs, `a ${marks.join(' or ')} mark`);
   const [at, via] = (await s.page.evaluate(firstMark(marks, '0'))) as [number, string];
-  return { ms: round(at), via, byMark: await byMark(s.page, marks, 0), longTasks: await longTasksBetween(s.page, 0, at), bytes: countBytes(server.sent.slice(before)) };
+  // Requests the page started before the mark; the server may have sent more by the time the mark is seen.
+  const started = (await s.page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.startTime <= ${at}).map((e) => decodeURIComponent(new URL(e.name).pathname))`)) as string[];
+  const sent = server.sent.slice(before);
+  const pending = new Map<string, number>();
+  for (const p of started) pending.set(p, (pending.get(p) ?? 0) + 1);
+  const beforeMark = sent.filter((x, i) => {
+    if (i === 0) return true; // the document
+    const n = pending.get(x.path) ?? 0;
+    if (n > 0) pending.set(x.path, n - 1);
+    return n > 0;
+  });
+  const result = { ms: round(at), via, byMark: await byMark(s.page, marks, 0), longTasks: await longTasksBetween(s.page, 0, at), bytes: countBytes(beforeMark) };
+  // Then what the rest of the view fetches on its own (lazy chunks, revalidation), until the network is quiet.
+  let seen = server.sent.length;
+  let quietSince = performance.now();
+  const until = performance.now() + 5000;
+  while (performance.now() < until && performance.now() - quietSince < 500) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (server.sent.length !== seen) {
+      seen = server.sent.length;
+      quietSince = performance.now();
+    }
+  }
+  return { ...result, bytesSettled: countBytes(server.sent.slice(before)) };
 }
 
 /**

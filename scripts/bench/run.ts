@@ -17,12 +17,13 @@
 // Writes bench/results/<scale>.json as each scale finishes, and
 // bench/results/summary.json with the machine's description; prints a table.
 // A scale whose build or page fails is recorded as failed; the others go on.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, platform } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { CHART_MARKS, importFile, interact, launchBrowser, loadUntilMark, openSession, round, scrollGrid, type ImportRun, type PhaseResult, type ScrollResult, type Session } from './browser.ts';
+import { injectBoot } from '../lib/boot-html.ts';
 import { measureBuild, ROOT, type BuildResult } from './build.ts';
 import { gzipSize, type ByteCounts } from './bytes.ts';
 import { generateProject, type GenerateSummary } from './generate.ts';
@@ -66,6 +67,7 @@ interface PhaseSummary {
   msSamples: number[];
   longTasks: { count: number | null; totalMs: number | null; maxMs: number | null };
   bytes?: ByteCounts;
+  bytesSettled?: ByteCounts;
   /** How many runs ended on each mark (the app's own, or the bench's DOM witness). */
   via?: Record<string, number>;
   /** Median time to each mark, where it came. */
@@ -86,6 +88,7 @@ function summarise(samples: Sample[]): PhaseSummary {
   const ok = samples.filter(isOk);
   const errors = [...new Set(samples.filter((s): s is { error: string } => !isOk(s)).map((s) => s.error))];
   const bytes = ok.find((s) => s.bytes)?.bytes;
+  const bytesSettled = ok.find((s) => s.bytesSettled)?.bytesSettled;
   return {
     runs: samples.length,
     failed: samples.length - ok.length,
@@ -97,6 +100,7 @@ function summarise(samples: Sample[]): PhaseSummary {
       maxMs: median(ok.map((s) => s.longTasks.maxMs)),
     },
     ...(bytes ? { bytes } : {}),
+    ...(bytesSettled ? { bytesSettled } : {}),
     ...(ok.some((s) => s.via) ? { via: tally(ok.map((s) => s.via ?? '')) } : {}),
     ...(ok.some((s) => s.byMark) ? { byMark: Object.fromEntries(Object.keys(ok[0]?.byMark ?? {}).map((k) => [k, median(ok.map((s) => s.byMark?.[k]).filter((v): v is number => v != null))])) } : {}),
     ...(errors.length ? { errors } : {}),
@@ -104,6 +108,15 @@ function summarise(samples: Sample[]): PhaseSummary {
 }
 
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b ? round(a / b, 2) : null);
+
+function pairedRatio(app: Sample[], base: Sample[]): number | null {
+  const rs = app.flatMap((a, i) => {
+    const b = base[i];
+    return a && b && isOk(a) && isOk(b) && b.ms > 0 ? [a.ms / b.ms] : [];
+  });
+  const m = median(rs.map((r) => r * 1000));
+  return m === null ? null : round(m / 1000, 2);
+}
 
 function shortError(e: unknown): string {
   return String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 300);
@@ -293,7 +306,11 @@ async function runScale(def: ScaleDef, ctx: { browser: Browser | null; server: B
   if (!b.ok) {
     result.status = 'build-failed';
   } else if (def.browser !== 'none' && ctx.browser && !ctx.appError) {
-    ctx.server.mount({ '/': ctx.appDist, '/data/': out, '/baseline/': ctx.baselineDist });
+    // The page carries its dataset's first view (as a build of the site with this data would).
+    const site = join(dir, 'site');
+    cpSync(ctx.appDist, site, { recursive: true });
+    writeFileSync(join(site, 'index.html'), injectBoot(readFileSync(join(ctx.appDist, 'index.html'), 'utf8'), out));
+    ctx.server.mount({ '/': site, '/data/': out, '/baseline/': ctx.baselineDist });
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const errors = new Set<string>();
     if (!manifest.files.indicators[DEFAULT_INDICATOR]) result.errors.push(`${DEFAULT_INDICATOR} has no data at this scale`);
@@ -326,9 +343,12 @@ async function runScale(def: ScaleDef, ctx: { browser: Browser | null; server: B
           baseline,
           ratios: {
             firstChart: ratio(app.compareLoad.ms, baseline.ms),
+            // The median of each run's own ratio (app and baseline measured back to back): steadier when the machine is busy.
+            firstChartPaired: pairedRatio(runs.map((r) => r.compareLoad), runs.map((r) => r.baselineLoad)),
             bytesRaw: ratio(app.compareLoad.bytes?.raw.total, baseline.bytes?.raw.total),
             bytesGzip: ratio(app.compareLoad.bytes?.gzip.total, baseline.bytes?.gzip.total),
             jsGzip: ratio(app.compareLoad.bytes?.gzip.js, baseline.bytes?.gzip.js),
+            bytesSettledGzip: ratio(app.compareLoad.bytesSettled?.gzip.total, baseline.bytesSettled?.gzip.total),
           },
         };
         if ([app.compareLoad, baseline].some((p) => p.ms === null)) result.status = 'browser-failed';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { CoverageFile, DataObservation, IndexFile, Manifest, RanksFile } from '../domain/obs-file.ts';
-import { loadAll, loadCoverage, loadDistrict, loadIndex, loadIndicator, loadManifest, loadMeta, loadRanks } from './load.ts';
+import { dropBoot, fetchLiveManifest, heldIndicator, heldManifest, heldMeta, isSingleFile, loadAll, loadCoverage, loadDistrict, loadIndex, loadIndicator, loadManifest, loadMeta, loadRanks } from './load.ts';
 import { withExtras, type Meta } from './meta.ts';
 import { useImported } from './imported.ts';
 
@@ -25,17 +25,75 @@ interface DataStore {
 export const useDataStore = create<DataStore>(() => ({ indicators: {}, districts: {}, coverage: {}, ranks: {}, all: {} }));
 
 let started = false;
-/** Starts loading the manifest and metadata (once). */
-export function startLoading(): void {
+/**
+ * Starts loading the manifest and metadata (once), and the rows of the
+ * indicator the page opens on, so their request does not wait for the first
+ * render. What index.html already holds is in the store before React renders.
+ */
+export function startLoading(indicator: string | null = null): void {
   if (started) return;
   started = true;
+  const fail = (e: unknown) => useDataStore.setState({ error: String((e as Error).message ?? e) });
+  const held = heldManifest();
+  if (held) {
+    const meta = heldMeta(held);
+    const rows = indicator ? heldIndicator(held, indicator) : undefined;
+    useDataStore.setState({ manifest: held, ...(meta ? { meta } : {}), ...(rows && indicator ? { indicators: { [indicator]: { data: rows } } } : {}) });
+    if (!meta) loadMeta(held).then((m) => useDataStore.setState({ meta: m }), fail);
+    if (indicator && !rows) ensureKeyed('indicators', held, indicator, loadIndicator);
+    if (!isSingleFile()) revalidate(held);
+    return;
+  }
   loadManifest()
     .then(async (manifest) => {
       useDataStore.setState({ manifest });
+      if (indicator) ensureKeyed('indicators', manifest, indicator, loadIndicator);
       const meta = await loadMeta(manifest);
       useDataStore.setState({ meta });
     })
-    .catch((e: unknown) => useDataStore.setState({ error: String((e as Error).message ?? e) }));
+    .catch(fail);
+}
+
+/**
+ * The page's inlined manifest names a dataset version; the server's manifest
+ * is the truth. Asked once the page has settled: when the data was rebuilt
+ * without the page, the store starts over from the server's files.
+ */
+function revalidate(held: Manifest): void {
+  const check = () => {
+    fetchLiveManifest().then(
+      (live) => {
+        if (live.version === held.version) return;
+        dropBoot(live);
+        useDataStore.setState({ manifest: live, meta: undefined, indicators: {}, districts: {}, coverage: {}, ranks: {}, all: {} });
+        loadMeta(live).then(
+          (meta) => useDataStore.setState({ meta }),
+          (e: unknown) => useDataStore.setState({ error: String((e as Error).message ?? e) }),
+        );
+      },
+      () => undefined, // offline after loading: keep what the page holds
+    );
+  };
+  if (document.readyState === 'complete') setTimeout(check, 0);
+  else window.addEventListener('load', () => setTimeout(check, 0), { once: true });
+}
+
+type KeyedKind = 'indicators' | 'districts' | 'ranks';
+
+/** Starts loading one keyed file into its slot unless it has one. */
+function ensureKeyed<T>(kind: KeyedKind, manifest: Manifest, id: string, load: (manifest: Manifest, id: string) => Promise<T>): void {
+  if ((useDataStore.getState()[kind] as Record<string, Slot<T>>)[id]) return;
+  const put = (v: Slot<T>) => useDataStore.setState((s) => ({ [kind]: { ...(s[kind] as Record<string, Slot<T>>), [id]: v } }) as Partial<DataStore>);
+  put({});
+  load(manifest, id).then(
+    (data) => {
+      // A store started over (new dataset version) does not take the old one's rows.
+      if (useDataStore.getState().manifest === manifest) put({ data });
+    },
+    (e: Error) => {
+      if (useDataStore.getState().manifest === manifest) put({ error: e.message });
+    },
+  );
 }
 
 export function useManifest(): Manifest | undefined {
@@ -63,17 +121,12 @@ function mergeImported(rows: DataObservation[] | undefined, imported: DataObserv
 }
 
 /** Loads one keyed file once (an indicator's, a district's or its ranks) and returns its slot as it fills. */
-function useKeyed<T>(kind: 'indicators' | 'districts' | 'ranks', id: string | null, load: (manifest: Manifest, id: string) => Promise<T>): Slot<T> | undefined {
+function useKeyed<T>(kind: KeyedKind, id: string | null, load: (manifest: Manifest, id: string) => Promise<T>): Slot<T> | undefined {
   const manifest = useManifest();
   const slot = useDataStore((s) => (id ? (s[kind] as Record<string, Slot<T>>)[id] : undefined));
   useEffect(() => {
     if (!manifest || !id || slot) return;
-    const put = (v: Slot<T>) => useDataStore.setState((s) => ({ [kind]: { ...(s[kind] as Record<string, Slot<T>>), [id]: v } }) as Partial<DataStore>);
-    put({});
-    load(manifest, id).then(
-      (data) => put({ data }),
-      (e: Error) => put({ error: e.message }),
-    );
+    ensureKeyed(kind, manifest, id, load);
   }, [manifest, id, slot, kind, load]);
   return slot;
 }

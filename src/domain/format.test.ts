@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { formatAxis, formatValue } from './format.ts';
+import { formatAxis, formatNumber, formatValue, plainDecimal } from './format.ts';
 
 const pct = { unit: 'percent' as const, decimals: 1 };
 
@@ -26,4 +27,25 @@ it('writes counts, ratios and axes', () => {
   expect(formatValue(0.5, { unit: 'per_student', decimals: 2 }, 'en')).toBe('0.5 per student');
   expect(formatAxis(25000, { unit: 'persons' }, 'zh')).toBe('2.5万');
   expect(formatAxis(40, { unit: 'percent' }, 'en')).toBe('40%');
+});
+
+it('writes numbers exactly as Intl.NumberFormat does, in both languages', () => {
+  const intl = (v: number, lang: 'zh' | 'en', d: number) =>
+    new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 0, maximumFractionDigits: d }).format(v);
+  const cases = [0, -0, 1.005, 2.5, -2.5, 0.125, 999.995, 99.995, 1e21, 1e-7, -0.001, -0.004, 123456789.987, 9.999, 1234.5, 0.5, 1.45, 8.345, 1e15 + 0.3];
+  for (const v of cases) for (const d of [0, 1, 2, 3]) for (const lang of ['zh', 'en'] as const) expect(formatNumber(v, lang, d), `${v} ${d}`).toBe(intl(v, lang, d));
+  fc.assert(
+    fc.property(fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer().map((n) => n / 1000), fc.integer().map((n) => n / 200)), fc.integer({ min: 0, max: 4 }), (v, d) => {
+      expect(formatNumber(v, 'zh', d)).toBe(intl(v, 'zh', d));
+      expect(formatNumber(v, 'en', d)).toBe(intl(v, 'en', d));
+    }),
+    { numRuns: 20_000 },
+  );
+});
+
+it('leaves to Intl what the shortcut does not cover', () => {
+  expect(plainDecimal(1e21, 2)).toBeNull();
+  expect(plainDecimal(-0.001, 2)).toBeNull();
+  expect(plainDecimal(Number.NaN, 2)).toBeNull();
+  expect(plainDecimal(1234.5, 0)).toBe('1,235');
 });

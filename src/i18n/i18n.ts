@@ -50,7 +50,15 @@ export function sourceTitle(s: SourceMeta | undefined, lang: Lang, fallback = ''
 export const note = (o: { noteZh: string; noteEn: string }, lang: Lang): string =>
   (lang === 'zh' ? o.noteZh || o.noteEn : o.noteEn || o.noteZh);
 
-/** A list joined the way each language joins lists. */
+/**
+ * A list joined the way each language joins lists: what Intl.ListFormat
+ * ('long', 'conjunction') writes, spelled out because the first Intl call of
+ * a page costs 50–70 ms and this one is on the way to the first chart.
+ */
 export function joinList(items: string[], lang: Lang): string {
-  return new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en', { style: 'long', type: 'conjunction' }).format(items);
+  if (items.length <= 1) return items[0] ?? '';
+  const head = items.slice(0, -1);
+  const last = items[items.length - 1]!;
+  if (lang === 'zh') return `${head.join('、')}和${last}`;
+  return items.length === 2 ? `${head[0]} and ${last}` : `${head.join(', ')}, and ${last}`;
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { injectBoot } from '../../scripts/lib/boot-html.ts';
 import { ROOT } from './dataset.ts';
 
 /** Every control character U+0000–U+001F except the newline, between letters so trimming cannot eat them. */
@@ -250,7 +251,9 @@ export function buildHostileSite(root: string): string {
   });
   if (r.status !== 0) throw new Error(`the hostile project does not build (exit ${r.status}):\n${r.stderr}${r.stdout}`);
   if (r.stderr.trim() !== '') throw new Error(`the hostile build printed problems:\n${r.stderr}`);
-  for (const f of ['index.html', 'favicon.svg', 'assets']) cpSync(join(ROOT, 'dist', f), join(dist, f), { recursive: true });
+  for (const f of ['favicon.svg', 'assets']) cpSync(join(ROOT, 'dist', f), join(dist, f), { recursive: true });
+  // The page carries its own dataset's first view, as a build of the site with this data would.
+  writeFileSync(join(dist, 'index.html'), injectBoot(readFileSync(join(ROOT, 'dist/index.html'), 'utf8'), join(dist, 'data')));
   return dist;
 }
 

@@ -6,7 +6,7 @@ import type { Meta } from '../../dataset/meta.ts';
 import { useManifest } from '../../dataset/store.ts';
 import type { DataObservation } from '../../domain/obs-file.ts';
 import { toPublicCsv } from '../../domain/public-csv.ts';
-import { echarts, type EChartsCoreOption } from '../../lib/echarts.ts';
+import { echarts, loadChartExtras, type EChartsCoreOption } from '../../lib/echarts.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { permalink, setView, useView } from '../../state/store.ts';
 import { composeSvg, PRESETS, type ExportText, type Preset } from './compose-svg.ts';
@@ -113,13 +113,17 @@ export default function ExportPanel({ spec }: { spec: ExportSpec }) {
   };
   const png = (p: Preset) =>
     run(`png-${p.id}`, async () => {
+      await loadChartExtras(); // line charts
       const svg = exportSvg(spec, footer, p);
       const blob = await svgToPng(svg, p.width, p.height, 2);
       const bytes = withPngText(new Uint8Array(await blob.arrayBuffer()), 'Description', spec.text.description);
       download(`${spec.fileStem}-${p.id}.png`, new Blob([bytes], { type: 'image/png' }));
     });
   const svg = (p: Preset) =>
-    run(`svg-${p.id}`, () => download(`${spec.fileStem}-${p.id}.svg`, new Blob([exportSvg(spec, footer, p)], { type: 'image/svg+xml;charset=utf-8' })));
+    run(`svg-${p.id}`, async () => {
+      await loadChartExtras(); // line charts
+      download(`${spec.fileStem}-${p.id}.svg`, new Blob([exportSvg(spec, footer, p)], { type: 'image/svg+xml;charset=utf-8' }));
+    });
   const csv = () =>
     run('csv', () =>
       download(
