@@ -2,14 +2,21 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { startLoading } from './dataset/store.ts';
+import { rowsNeeded } from './domain/select.ts';
 import { startUrlSync, useView } from './state/store.ts';
 import { loadImports } from './dataset/imported-db.ts';
 import './styles/app.css';
 
 startUrlSync();
 const opened = useView.getState();
-// The views that open on one indicator: its rows are asked for before the first render.
-startLoading(opened.view === 'compare' || opened.view === 'map' || (opened.view === 'table' && opened.tableMode === 'years') ? opened.indicator : null);
+// The rows the opening view draws are asked for before the first render (compare: only what its chart needs).
+startLoading(
+  opened.view === 'compare'
+    ? { indicator: opened.indicator, need: rowsNeeded(opened) }
+    : opened.view === 'map' || (opened.view === 'table' && opened.tableMode === 'years')
+      ? { indicator: opened.indicator }
+      : null,
+);
 // Embeds render without storage; everywhere else the user's imports join the data.
 if (!opened.embed) void loadImports();
 createRoot(document.getElementById('root')!).render(

@@ -25,9 +25,9 @@ export interface BootPlan {
   gzip: number;
 }
 
-/** The files the default view loads first: the manifest, the metadata, the default indicator. */
+/** The files the default view loads first: the manifest, the metadata, the default indicator (its latest slice if it has slices). */
 function wanted(manifest: Manifest): string[] {
-  const ind = manifest.files.indicators[DEFAULT_INDICATOR];
+  const ind = manifest.files.slices?.[DEFAULT_INDICATOR]?.latest ?? manifest.files.indicators[DEFAULT_INDICATOR];
   return ['manifest.json', manifest.files.meta, ...(ind ? [ind] : [])];
 }
 

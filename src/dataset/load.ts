@@ -1,8 +1,8 @@
 // Fetching the built data files. Each file is fetched once per page and
 // shared; the manifest is always revalidated, the rest are content-hashed and
 // cached by the browser. A single-file build inlines the files instead.
-import type { CoverageFile, DataObservation, IndexFile, Manifest, ObsFile, RanksFile } from '../domain/obs-file.ts';
-import { decodeRow } from '../domain/obs-file.ts';
+import type { CoverageFile, DataObservation, IndexFile, Manifest, ObsFile, ObsSliceFile, RanksFile } from '../domain/obs-file.ts';
+import { decodeRow, decodeSlice } from '../domain/obs-file.ts';
 import { indexMeta, type Meta, type MetaFile } from './meta.ts';
 
 const DATA_BASE = 'data/';
@@ -114,6 +114,16 @@ export function heldMeta(manifest: Manifest): Meta | undefined {
   return meta;
 }
 
+export function heldSlice(manifest: Manifest, id: string, key: string): DataObservation[] | undefined {
+  const slices = manifest.files.slices?.[id];
+  const path = key === 'latest' ? slices?.latest : slices?.years[key];
+  const file = path ? inlineJson<ObsSliceFile>(path) : undefined;
+  if (!file) return undefined;
+  const rows = decodeSlice(file);
+  inflight.set(`s:${id}:${key}`, Promise.resolve(rows));
+  return rows;
+}
+
 export function heldIndicator(manifest: Manifest, id: string): DataObservation[] | undefined {
   const path = manifest.files.indicators[id];
   const file = path ? inlineJson<ObsFile>(path) : undefined;
@@ -152,6 +162,14 @@ export function loadIndicator(manifest: Manifest, id: string): Promise<DataObser
   const path = manifest.files.indicators[id];
   if (!path) return Promise.resolve([]);
   return once(`i:${id}`, async () => decodeObsFile(await fetchJson<ObsFile>(path)));
+}
+
+/** One slice of a large indicator: "latest" or a year (see IndicatorSlices). */
+export function loadSlice(manifest: Manifest, id: string, key: string): Promise<DataObservation[]> {
+  const slices = manifest.files.slices?.[id];
+  const path = key === 'latest' ? slices?.latest : slices?.years[key];
+  if (!path) return Promise.resolve([]);
+  return once(`s:${id}:${key}`, async () => decodeSlice(await fetchJson<ObsSliceFile>(path)));
 }
 
 /** Where district, rank and report-text files are (one file, fetched the first time one is needed). */

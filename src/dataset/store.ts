@@ -1,9 +1,11 @@
 // The read-only data the app has loaded, and hooks that load on demand.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { create } from 'zustand';
 import type { CoverageFile, DataObservation, IndexFile, Manifest, RanksFile } from '../domain/obs-file.ts';
-import { dropBoot, fetchLiveManifest, heldIndicator, heldManifest, heldMeta, isSingleFile, loadAll, loadCoverage, loadDistrict, loadIndex, loadIndicator, loadManifest, loadMeta, loadRanks } from './load.ts';
+import type { BasisCount, RowsNeed } from '../domain/select.ts';
+import { dropBoot, fetchLiveManifest, heldIndicator, heldManifest, heldMeta, heldSlice, isSingleFile, loadAll, loadCoverage, loadDistrict, loadIndex, loadIndicator, loadManifest, loadMeta, loadRanks, loadSlice } from './load.ts';
 import { withExtras, type Meta } from './meta.ts';
+import { joinSlices, sliceKeys } from './slices.ts';
 import { useImported } from './imported.ts';
 
 interface Slot<T> {
@@ -16,13 +18,15 @@ interface DataStore {
   meta?: Meta;
   error?: string;
   indicators: Record<string, Slot<DataObservation[]>>;
+  /** Slices of large indicators, by "indicator|latest" or "indicator|year". */
+  slices: Record<string, Slot<DataObservation[]>>;
   districts: Record<string, Slot<DataObservation[]>>;
   coverage: Slot<CoverageFile>;
   ranks: Record<string, Slot<RanksFile>>;
   all: Slot<DataObservation[]>;
 }
 
-export const useDataStore = create<DataStore>(() => ({ indicators: {}, districts: {}, coverage: {}, ranks: {}, all: {} }));
+export const useDataStore = create<DataStore>(() => ({ indicators: {}, slices: {}, districts: {}, coverage: {}, ranks: {}, all: {} }));
 
 let started = false;
 /**
@@ -30,28 +34,48 @@ let started = false;
  * indicator the page opens on, so their request does not wait for the first
  * render. What index.html already holds is in the store before React renders.
  */
-export function startLoading(indicator: string | null = null): void {
+export function startLoading(opened: { indicator: string; need?: RowsNeed } | null = null): void {
   if (started) return;
   started = true;
   const fail = (e: unknown) => useDataStore.setState({ error: String((e as Error).message ?? e) });
   const held = heldManifest();
   if (held) {
     const meta = heldMeta(held);
-    const rows = indicator ? heldIndicator(held, indicator) : undefined;
-    useDataStore.setState({ manifest: held, ...(meta ? { meta } : {}), ...(rows && indicator ? { indicators: { [indicator]: { data: rows } } } : {}) });
+    useDataStore.setState({ manifest: held, ...(meta ? { meta } : {}) });
+    if (opened) prefetchRows(held, opened.indicator, opened.need);
     if (!meta) loadMeta(held).then((m) => useDataStore.setState({ meta: m }), fail);
-    if (indicator && !rows) ensureKeyed('indicators', held, indicator, loadIndicator);
     if (!isSingleFile()) revalidate(held);
     return;
   }
   loadManifest()
     .then(async (manifest) => {
       useDataStore.setState({ manifest });
-      if (indicator) ensureKeyed('indicators', manifest, indicator, loadIndicator);
+      if (opened) prefetchRows(manifest, opened.indicator, opened.need);
       const meta = await loadMeta(manifest);
       useDataStore.setState({ meta });
     })
     .catch(fail);
+}
+
+const loadSliceKey = (manifest: Manifest, key: string) => {
+  const at = key.lastIndexOf('|');
+  return loadSlice(manifest, key.slice(0, at), key.slice(at + 1));
+};
+
+/** Puts what the page holds into the store at once and asks for the rest (before the first render); no need: the whole file. */
+function prefetchRows(manifest: Manifest, id: string, need: RowsNeed | undefined): void {
+  const keys = need ? sliceKeys(manifest, id, need) : null;
+  if (!keys) {
+    const rows = heldIndicator(manifest, id);
+    if (rows) useDataStore.setState((s) => ({ indicators: { ...s.indicators, [id]: { data: rows } } }));
+    else ensureKeyed('indicators', manifest, id, loadIndicator);
+    return;
+  }
+  for (const k of keys) {
+    const rows = heldSlice(manifest, id, k);
+    if (rows) useDataStore.setState((s) => ({ slices: { ...s.slices, [`${id}|${k}`]: { data: rows } } }));
+    else ensureKeyed('slices', manifest, `${id}|${k}`, loadSliceKey);
+  }
 }
 
 /**
@@ -65,7 +89,7 @@ function revalidate(held: Manifest): void {
       (live) => {
         if (live.version === held.version) return;
         dropBoot(live);
-        useDataStore.setState({ manifest: live, meta: undefined, indicators: {}, districts: {}, coverage: {}, ranks: {}, all: {} });
+        useDataStore.setState({ manifest: live, meta: undefined, indicators: {}, slices: {}, districts: {}, coverage: {}, ranks: {}, all: {} });
         loadMeta(live).then(
           (meta) => useDataStore.setState({ meta }),
           (e: unknown) => useDataStore.setState({ error: String((e as Error).message ?? e) }),
@@ -78,7 +102,7 @@ function revalidate(held: Manifest): void {
   else window.addEventListener('load', () => setTimeout(check, 0), { once: true });
 }
 
-type KeyedKind = 'indicators' | 'districts' | 'ranks';
+type KeyedKind = 'indicators' | 'slices' | 'districts' | 'ranks';
 
 /** Starts loading one keyed file into its slot unless it has one. */
 function ensureKeyed<T>(kind: KeyedKind, manifest: Manifest, id: string, load: (manifest: Manifest, id: string) => Promise<T>): void {
@@ -138,6 +162,50 @@ export function useIndicatorRows(id: string | null): { rows?: DataObservation[];
   if (!id) return { rows: EMPTY };
   const rows = mergeImported(slot?.data, imported, (o) => o.indicator === id);
   return slot?.error ? { error: slot.error } : rows ? { rows } : {};
+}
+
+/** What a view knows of an indicator's whole file when it fetched only slices. */
+export interface IndicatorSummary {
+  bases: BasisCount[];
+  years: number[];
+}
+
+/**
+ * The rows of an indicator a view needs (a large indicator comes in slices:
+ * only those are fetched), and, when only slices came, what the whole file
+ * holds. With imported rows of the indicator the whole file is used, so that
+ * its bases and years count them too.
+ */
+export function useIndicatorRowsFor(id: string | null, need: RowsNeed): { rows?: DataObservation[]; error?: string; summary?: IndicatorSummary } {
+  const manifest = useManifest();
+  const imported = useImported((s) => s.observations);
+  const withImported = id !== null && imported.some((o) => o.indicator === id);
+  const keys = manifest && id && !withImported ? sliceKeys(manifest, id, need) : null;
+  const whole = useIndicatorRows(keys ? null : id);
+  const all = useDataStore((s) => s.slices);
+  const slots = keys && id ? keys.map((k) => all[`${id}|${k}`]) : [];
+  const keyList = keys?.join(',') ?? '';
+  useEffect(() => {
+    if (!manifest || !id || !keyList) return;
+    for (const k of keyList.split(',')) ensureKeyed('slices', manifest, `${id}|${k}`, loadSliceKey);
+  }, [manifest, id, keyList]);
+  const lists = slots.map((s) => s?.data);
+  // The same slices give the same array, so that what is computed from it is not computed again.
+  const union = useRef<{ lists: (DataObservation[] | undefined)[]; rows: DataObservation[] } | null>(null);
+  let rows: DataObservation[] | undefined;
+  if (lists.length > 0 && lists.every((l) => l)) {
+    const prev = union.current;
+    if (prev && prev.lists.length === lists.length && prev.lists.every((l, i) => l === lists[i])) rows = prev.rows;
+    else {
+      rows = joinSlices(lists as DataObservation[][]);
+      union.current = { lists, rows };
+    }
+  }
+  const s = keys && id ? manifest?.files.slices?.[id] : undefined;
+  const summary = useMemo(() => (s ? { bases: s.bases, years: Object.keys(s.years).map(Number).sort((a, b) => a - b) } : undefined), [s]);
+  if (!keys) return whole;
+  const error = slots.find((x) => x?.error)?.error;
+  return error ? { error } : rows ? { rows, ...(summary ? { summary } : {}) } : {};
 }
 
 export function useDistrictRows(id: string | null): { rows?: DataObservation[]; error?: string } {

@@ -279,5 +279,7 @@ export interface BuildOptions {
    * requests for districts with no rows read are skipped.
    */
   onlyFiles?: string[];
+  /** Write indicators of at least this many rows in slices too (see pipeline.ts SLICE_MIN_ROWS). */
+  sliceMinRows?: number;
 }
 

@@ -76,10 +76,48 @@ export interface Manifest {
     meta: string;
     coverage: string;
     csv: string;
+    /** Every observation of an indicator, one file each. */
     indicators: Record<string, string>;
+    /**
+     * Large indicators also come in slices (a chart then fetches what it
+     * draws): absent for an indicator small enough to fetch whole.
+     */
+    slices?: Record<string, IndicatorSlices>;
     /** The file maps below, kept apart: at national scale they list thousands of files. */
     index: string;
   };
+}
+
+/** An indicator's slices, and what a view needs to know of its whole file without fetching it. */
+export interface IndicatorSlices {
+  /** Each district's rows of its latest year, per basis (what a "latest values" chart draws). */
+  latest: string;
+  /** One file per year. */
+  years: Record<string, string>;
+  /** Rows in the whole file. */
+  rows: number;
+  /** Its bases: districts and observations in each, as basesOf() counts them over the whole file. */
+  bases: { basis: string; districts: number; observations: number }[];
+}
+
+/** A slice of an indicator's rows in columns (OBS_COLUMNS order): compact, and quick to decode. */
+export interface ObsSliceFile {
+  format: number;
+  columns: readonly string[];
+  rows: number;
+  data: unknown[][];
+}
+
+export function encodeSlice(rows: DataObservation[]): ObsSliceFile {
+  const encoded = rows.map(encodeRow);
+  return { format: DATA_FORMAT, columns: OBS_COLUMNS, rows: rows.length, data: OBS_COLUMNS.map((_, c) => encoded.map((r) => r[c])) };
+}
+
+export function decodeSlice(file: ObsSliceFile): DataObservation[] {
+  const out: DataObservation[] = new Array(file.rows);
+  const cols = file.data;
+  for (let i = 0; i < file.rows; i++) out[i] = decodeRow(cols.map((c) => c[i]) as ObsRow);
+  return out;
 }
 
 /** Where each district's, rank table's and report text's file is; loaded when a view needs one. */

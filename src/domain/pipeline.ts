@@ -11,8 +11,8 @@ import { decodeUtf8, parseCsv } from './csv.ts';
 import { checkDataset, compareObservations, DATA_DIR, readDerivationRequests, readReferenceData, type BuildOptions, type DataFiles, type Dataset } from './dataset.ts';
 import { deriveObservations } from './derive.ts';
 import type { Issue } from './issues.ts';
-import { DATA_FORMAT, OBS_COLUMNS, encodeRow, type CoverageFile, type DataObservation, type IndexFile, type Manifest, type ObsFile, type RankRow, type RanksFile } from './obs-file.ts';
-import { barsFor, pointsFor } from './select.ts';
+import { DATA_FORMAT, OBS_COLUMNS, encodeRow, encodeSlice, type CoverageFile, type DataObservation, type IndexFile, type IndicatorSlices, type Manifest, type ObsFile, type RankRow, type RanksFile } from './obs-file.ts';
+import { barsFor, basesOf, pointsFor } from './select.ts';
 import { publicCsvRows } from './public-csv.ts';
 import { indexSource, type SourceIndex } from './quotes.ts';
 import { OBSERVATION_COLUMNS, PUBLIC_CSV_COLUMNS } from './schema.ts';
@@ -48,6 +48,36 @@ export interface BuildEnv {
   onlyFiles?: string[];
   /** Called with each indicator's rows in canonical order (lets tests keep the dataset). */
   onIndicator?: (id: string, rows: DataObservation[]) => void;
+  /** Indicators with at least this many rows are also written in slices (default SLICE_MIN_ROWS). */
+  sliceMinRows?: number;
+}
+
+/**
+ * From this many rows an indicator's file is also written in slices: at
+ * national scale one file holds 30,000 rows (0.9 MB gzip), and a chart of
+ * each district's latest value needs a tenth of them.
+ */
+export const SLICE_MIN_ROWS = 2000;
+
+/**
+ * An indicator's rows by year, and the rows of each district's latest year in
+ * each basis (all their scopes and competing statements, so a chart of latest
+ * values picks from them what it would pick from the whole file). Rows keep
+ * the canonical order.
+ */
+export function indicatorSlices(rows: DataObservation[]): { latest: DataObservation[]; years: Map<number, DataObservation[]> } {
+  const latestYear = new Map<string, number>();
+  for (const o of rows) {
+    const k = `${o.district}|${o.basis}`;
+    if ((latestYear.get(k) ?? -Infinity) < o.year) latestYear.set(k, o.year);
+  }
+  const years = new Map<number, DataObservation[]>();
+  for (const o of rows) {
+    let l = years.get(o.year);
+    if (!l) years.set(o.year, (l = []));
+    l.push(o);
+  }
+  return { latest: rows.filter((o) => latestYear.get(`${o.district}|${o.basis}`) === o.year), years: new Map([...years].sort((a, b) => a[0] - b[0])) };
 }
 
 export interface BuildSummary {
@@ -226,6 +256,8 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
   };
   csvAppend('\uFEFF' + Papa.unparse([PUBLIC_CSV_COLUMNS as unknown as string[]], { newline: '\r\n' }) + '\r\n');
   const indicatorFiles: Record<string, string> = {};
+  const sliceFiles: Record<string, IndicatorSlices> = {};
+  const basisOrder = [...refs.bases.values()].map((b) => b.id);
   // Each district's rank on each indicator and basis, computed here where all districts meet.
   const ranks = env.spill<RankRow>('ranks');
   for (const id of byIndicator.keys()) {
@@ -240,6 +272,21 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
     const path = hashName(`obs/i/${id}`, 'json', json, sha256);
     write(path, json);
     indicatorFiles[id] = path;
+    if (rows.length >= (env.sliceMinRows ?? SLICE_MIN_ROWS)) {
+      const { latest, years } = indicatorSlices(rows);
+      const slice = (key: string, list: DataObservation[]) => {
+        const bytes = enc.encode(JSON.stringify(encodeSlice(list)));
+        const p = hashName(`obs/s/${id}/${key}`, 'json', bytes, sha256);
+        write(p, bytes);
+        return p;
+      };
+      sliceFiles[id] = {
+        latest: slice('latest', latest),
+        years: Object.fromEntries([...years].map(([y, list]) => [String(y), slice(String(y), list)])),
+        rows: rows.length,
+        bases: basesOf(rows, id, basisOrder),
+      };
+    }
     csvAppend(publicCsvRows(rows, { refs }));
     env.onIndicator?.(id, rows);
   }
@@ -295,7 +342,7 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
       byDistrict: sortedRecord(countsDistrict),
       byIndicator: sortedRecord(countsIndicator),
     },
-    files: { meta: metaPath, coverage: coveragePath, csv: csvPath, indicators: indicatorFiles, index: indexPath },
+    files: { meta: metaPath, coverage: coveragePath, csv: csvPath, indicators: indicatorFiles, ...(Object.keys(sliceFiles).length > 0 ? { slices: sliceFiles } : {}), index: indexPath },
   };
   sink.write('manifest.json', enc.encode(JSON.stringify(manifest, null, 1) + '\n'));
   return { issues, summary: { manifest, refs, sourceTexts } };
@@ -364,6 +411,7 @@ export function buildDataset(
     spill: memorySpill,
     sink,
     ...(options.onlyFiles ? { onlyFiles: options.onlyFiles } : {}),
+    ...(options.sliceMinRows !== undefined ? { sliceMinRows: options.sliceMinRows } : {}),
     onIndicator: (_id, rows) => observations.push(...rows),
   });
   if (!summary) return { issues, dataset: null };

@@ -217,3 +217,21 @@ export function districtsWithData(rows: DataObservation[], indicator: string): S
   for (const o of rows) if (o.indicator === indicator) s.add(o.district);
   return s;
 }
+
+/**
+ * Which of an indicator's rows a compare chart draws from: each district's
+ * latest rows (always, they say which districts have data) and the years
+ * listed, or every year. Exact: the chart comes out as from the whole file
+ * (a one-year chart's model then lists only those years' points, which no
+ * one-year chart reads; line charts and common years ask for every year).
+ */
+export interface RowsNeed {
+  years: 'all' | number[];
+}
+
+export function rowsNeeded(q: { chart: 'bar' | 'line'; year: number | 'latest'; common: boolean; from: number | null; to: number | null }): RowsNeed {
+  if (q.chart !== 'bar' || q.common) return { years: 'all' };
+  if (typeof q.year === 'number') return { years: [q.year] };
+  // Each district's latest value within a year range may lie before its latest year.
+  return q.from === null && q.to === null ? { years: [] } : { years: 'all' };
+}

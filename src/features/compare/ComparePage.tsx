@@ -7,7 +7,8 @@ import { sourcePatch } from '../../components/links.ts';
 import { DistrictPicker, IndicatorPicker, Segmented, YearRange, YearSelect } from '../../components/pickers.tsx';
 import { ShareBar } from '../../components/ShareBar.tsx';
 import { ViewLink } from '../../components/ViewLink.tsx';
-import { useIndicatorRows, useManifest, useMeta } from '../../dataset/store.ts';
+import { useIndicatorRowsFor, useManifest, useMeta, type IndicatorSummary } from '../../dataset/store.ts';
+import { rowsNeeded } from '../../domain/select.ts';
 import type { Meta } from '../../dataset/meta.ts';
 import { formatValue } from '../../domain/format.ts';
 import { basisName, districtName, flagName, type Lang, type T } from '../../i18n/i18n.ts';
@@ -29,40 +30,47 @@ export default function ComparePage() {
   const state = useView();
   const t = useT();
   const lang = useLang();
-  const { rows, error } = useIndicatorRows(state.indicator);
+  // A large indicator comes in slices: only those this chart draws from are fetched.
+  const need = rowsNeeded(state);
+  const { rows, error, summary } = useIndicatorRowsFor(state.indicator, need);
   // While a newly chosen indicator loads, keep showing the previous one: controls
   // that vanished and came back would drop the keyboard focus of whoever is using them.
-  const last = useRef<{ indicator: string; rows: DataObservation[] } | null>(null);
-  if (rows) last.current = { indicator: state.indicator, rows };
+  const last = useRef<{ indicator: string; rows: DataObservation[]; summary?: IndicatorSummary; state: ViewState } | null>(null);
+  if (rows) last.current = { indicator: state.indicator, rows, ...(summary ? { summary } : {}), state };
   const stale = !rows && last.current !== null;
-  const shown = rows ? state : stale ? { ...state, indicator: last.current!.indicator, basis: null } : state;
+  const sameIndicator = stale && last.current!.indicator === state.indicator;
+  const shown = rows || !stale ? state : sameIndicator ? state : { ...state, indicator: last.current!.indicator, basis: null };
+  // Another year's slice on its way: the controls show the choice, the chart what it drew until it comes.
+  const drawn = sameIndicator ? last.current!.state : shown;
   const shownRows = rows ?? last.current?.rows;
+  const shownSummary = rows ? summary : last.current?.summary;
   if (!meta) return null;
   if (!meta.indicator.has(state.indicator)) return <p role="alert">{t('notice.unknownIndicator', { id: state.indicator })}</p>;
   return (
     <section className="compare" aria-labelledby="compare-title" aria-busy={!rows}>
-      {state.embed ? null : <CompareControls meta={meta} state={shown} chosen={state.indicator} lang={lang} t={t} rows={shownRows} />}
+      {state.embed ? null : <CompareControls meta={meta} state={shown} chosen={state.indicator} lang={lang} t={t} rows={shownRows} summary={shownSummary} />}
       {error ? <p role="alert">{t('app.loadError', { error })}</p> : null}
       {stale ? (
         <p className="loading" role="status">
           {t('common.loading')}
         </p>
       ) : null}
-      {shownRows ? <CompareChart meta={meta} state={shown} lang={lang} t={t} rows={shownRows} /> : <p className="loading">{t('common.loading')}</p>}
+      {shownRows ? <CompareChart meta={meta} state={drawn} lang={lang} t={t} rows={shownRows} summary={shownSummary} /> : <p className="loading">{t('common.loading')}</p>}
     </section>
   );
 }
 
-function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; lang: Lang; t: T; rows: DataObservation[] | undefined }) {
-  const { meta, state, chosen, lang, t, rows } = props;
+function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; lang: Lang; t: T; rows: DataObservation[] | undefined; summary: IndicatorSummary | undefined }) {
+  const { meta, state, chosen, lang, t, rows, summary } = props;
   const manifest = useManifest();
-  const model = useMemo(() => (rows ? compareModel(state, rows, meta) : null), [rows, state, meta]);
+  const model = useMemo(() => (rows ? compareModel(state, rows, meta, summary) : null), [rows, state, meta, summary]);
   const available = useMemo(() => new Set(Object.keys(manifest?.files.indicators ?? {})), [manifest]);
   const withData = useMemo(() => new Set(model?.withData ?? []), [model]);
   const allYears = useMemo(() => {
+    if (summary) return summary.years;
     const ys = [...new Set((rows ?? []).filter((o) => o.indicator === state.indicator).map((o) => o.year))].sort((a, b) => a - b);
     return ys;
-  }, [rows, state.indicator]);
+  }, [rows, state.indicator, summary]);
   return (
     <div className="controls" role="group" aria-label={t('nav.label')}>
       <IndicatorPicker
@@ -127,9 +135,9 @@ function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; 
   );
 }
 
-function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; rows: NonNullable<ReturnType<typeof useIndicatorRows>['rows']> }) {
-  const { meta, state, lang, t, rows } = props;
-  const model = useMemo(() => compareModel(state, rows, meta), [rows, state, meta]);
+function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; rows: DataObservation[]; summary: IndicatorSummary | undefined }) {
+  const { meta, state, lang, t, rows, summary } = props;
+  const model = useMemo(() => compareModel(state, rows, meta, summary), [rows, state, meta, summary]);
   const compact = useMediaQuery('(max-width: 600px)');
   const scale = state.present ? 1.5 : 1;
   const words = useMemo(() => (model ? describeCompare(model, meta, lang, t) : null), [model, meta, lang, t]);

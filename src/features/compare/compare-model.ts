@@ -54,12 +54,16 @@ export interface CompareModel {
 /** More districts than this and the default view draws only the ends of the ranking. */
 export const DEFAULT_CAP = 24;
 
-export function compareModel(state: ViewState, rows: DataObservation[], meta: Meta): CompareModel | null {
+/**
+ * `whole`: when `rows` are only the slices of a large indicator that the
+ * state needs (see rowsNeeded), what the whole file holds: its bases.
+ */
+export function compareModel(state: ViewState, rows: DataObservation[], meta: Meta, whole?: { bases: BasisCount[] }): CompareModel | null {
   const indicator = meta.indicator.get(state.indicator);
   if (!indicator) return null;
   const basisOrder = meta.bases.map((b) => b.id);
-  const bases = basesOf(rows, indicator.id, basisOrder);
-  const basis = resolveBasis(rows, indicator.id, state.basis, basisOrder) ?? '';
+  const bases = whole?.bases ?? basesOf(rows, indicator.id, basisOrder);
+  const basis = (whole ? (state.basis !== null && bases.some((b) => b.basis === state.basis) ? state.basis : bases[0]?.basis) : resolveBasis(rows, indicator.id, state.basis, basisOrder)) ?? '';
   const all = pointsFor(rows, { indicator: indicator.id, basis, districts: null });
   const withData = [...new Set(all.map((p) => p.district))].sort(byMetaOrder(meta));
   let districts = state.districts ?? withData;
