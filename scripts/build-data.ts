@@ -1,6 +1,8 @@
 // npm run data: validate data/ and write public/data/ for the app.
 //   --root <dir>  project folder holding data/ (default: this repository)
 //   --out <dir>   output folder (default: <root>/public/data)
+//   --slice-min-rows N  write indicators of at least N rows in slices too
+//                 (default 2,000; tests use 1 to try the sliced path on small data)
 //   --only <file> check only this observation file (repeatable), e.g.
 //                 --only data/observations/changping.csv; use with --out to
 //                 keep public/data untouched
@@ -22,6 +24,7 @@ function arg(name: string): string | undefined {
 
 const root = resolve(arg('--root') ?? resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 const out = resolve(arg('--out') ?? resolve(root, 'public/data'));
+const sliceMinRows = arg('--slice-min-rows') !== undefined ? Number(arg('--slice-min-rows')) : undefined;
 const only = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--only' ? [a.replace(/^\.\//, '')] : []));
 
 const stamp = `${process.pid}-${Date.now().toString(36)}`;
@@ -39,6 +42,7 @@ const { issues, summary } = runBuild({
   hasher: nodeHasher,
   spill: (name) => diskSpill(spillDir, name),
   sink: dirSink(staging),
+  ...(sliceMinRows !== undefined ? { sliceMinRows } : {}),
   ...(only.length > 0 ? { onlyFiles: only } : {}),
 });
 if (!summary) {

@@ -1,5 +1,6 @@
 // The benchmark baseline: the least a page can do to draw what the app's
-// default view draws. It fetches the same manifest and indicator file, takes
+// default view draws. It fetches the same manifest and indicator file (for an
+// indicator written in slices, its slice of latest values), takes
 // each district's latest value in the most widely reported basis (beyond 24
 // districts only the top and bottom 12, as the app does), and draws a
 // horizontal bar chart of the same height per bar with ECharts alone (core,
@@ -19,16 +20,28 @@ interface ObsFile {
   rows: unknown[][];
 }
 
+/** A slice file: the same columns, stored column by column. */
+interface SliceFile {
+  columns: string[];
+  rows: number;
+  data: unknown[][];
+}
+
 const DATA = '../data/';
 /** src/features/compare/compare-model.ts DEFAULT_CAP. */
 const CAP = 24;
 
 async function main(): Promise<void> {
   const indicator = new URLSearchParams(location.search).get('ind') ?? 'dual_teacher_share';
-  const manifest = (await (await fetch(`${DATA}manifest.json`, { cache: 'no-cache' })).json()) as { files: { indicators: Record<string, string> } };
-  const path = manifest.files.indicators[indicator];
+  const manifest = (await (await fetch(`${DATA}manifest.json`, { cache: 'no-cache' })).json()) as {
+    files: { indicators: Record<string, string>; slices?: Record<string, { latest: string }> };
+  };
+  // The smallest file that holds every district's latest value, as the app reads: a large indicator's latest slice.
+  const latestSlice = manifest.files.slices?.[indicator]?.latest;
+  const path = latestSlice ?? manifest.files.indicators[indicator];
   if (!path) throw new Error(`no data for ${indicator}`);
-  const file = (await (await fetch(DATA + path)).json()) as ObsFile;
+  const json = (await (await fetch(DATA + path)).json()) as ObsFile | SliceFile;
+  const file: ObsFile = 'data' in json ? { columns: json.columns, rows: Array.from({ length: json.rows }, (_, i) => json.data.map((c) => c[i])) } : json;
   const at = (name: string) => file.columns.indexOf(name);
   const [cD, cY, cV, cB] = [at('district'), at('year'), at('value'), at('basis')];
 
