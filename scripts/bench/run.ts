@@ -9,6 +9,7 @@
 // --no-import  skip the import measurements (100,000 valid rows; one row 166,400 times; with S).
 // --results DIR  where the JSON goes (default bench/results).
 // --keep     keep the generated projects and built data under bench/tmp/.
+// --reuse    measure the browser on data kept by an earlier --keep run (no build figures).
 // --build-timeout  seconds allowed for each data build (default per scale; L 1200).
 // --build-heap MB  run the data build with node --max-old-space-size=MB (default 512,
 //            as npm run data does).
@@ -17,7 +18,7 @@
 // Writes bench/results/<scale>.json as each scale finishes, and
 // bench/results/summary.json with the machine's description; prints a table.
 // A scale whose build or page fails is recorded as failed; the others go on.
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, platform } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -48,6 +49,7 @@ const BUILD_TIMEOUT = arg('--build-timeout') ? Number(arg('--build-timeout')) : 
 const RESULTS = resolve(arg('--results') ?? join(ROOT, 'bench/results'));
 const BUILD_HEAP = arg('--build-heap') ? Number(arg('--build-heap')) : 512; // as npm run data
 const KEEP = flag('--keep');
+const REUSE = flag('--reuse');
 const WITH_IMPORT = !flag('--no-import');
 const scales = scaleTokens.map(resolveScale);
 
@@ -65,7 +67,8 @@ interface PhaseSummary {
   failed: number;
   ms: number | null;
   msSamples: number[];
-  longTasks: { count: number | null; totalMs: number | null; maxMs: number | null };
+  /** Medians over the runs; worstMs: the longest task of any run. */
+  longTasks: { count: number | null; totalMs: number | null; maxMs: number | null; worstMs: number | null };
   bytes?: ByteCounts;
   bytesSettled?: ByteCounts;
   /** How many runs ended on each mark (the app's own, or the bench's DOM witness). */
@@ -98,6 +101,7 @@ function summarise(samples: Sample[]): PhaseSummary {
       count: median(ok.map((s) => s.longTasks.count)),
       totalMs: median(ok.map((s) => s.longTasks.totalMs)),
       maxMs: median(ok.map((s) => s.longTasks.maxMs)),
+      worstMs: ok.length ? Math.max(...ok.map((s) => s.longTasks.maxMs)) : null,
     },
     ...(bytes ? { bytes } : {}),
     ...(bytesSettled ? { bytesSettled } : {}),
@@ -271,6 +275,8 @@ interface ScaleResult {
   /** 1-minute load average at the start and end of the scale: other work skews the figures. */
   loadAverage: [number, number];
   seconds: number;
+  /** --reuse: measured on data an earlier --keep run built. */
+  reusedData?: boolean;
 }
 
 function writeJson(path: string, data: unknown) {
@@ -282,10 +288,13 @@ async function runScale(def: ScaleDef, ctx: { browser: Browser | null; server: B
   const started = performance.now();
   const result: ScaleResult = { scale: def.name, description: def.description, spec: def.synthetic, status: 'ok', errors: [], startedAt: new Date().toISOString(), loadAverage: [round(loadavg()[0]!, 2), 0], seconds: 0 };
   const dir = join(TMP, def.name);
-  rmSync(dir, { recursive: true, force: true });
+  const out = join(dir, 'site-data');
+  const reuse = REUSE && existsSync(join(out, 'manifest.json'));
+  if (!reuse) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let root = ROOT;
-  if (def.synthetic) {
+  if (reuse) log(`${def.name}: reusing the data built by an earlier --keep run (no build figures)`);
+  else if (def.synthetic) {
     log(`${def.name}: generating (${def.description})`);
     try {
       result.generated = generateProject(def.synthetic, join(dir, 'project'));
@@ -297,11 +306,12 @@ async function runScale(def: ScaleDef, ctx: { browser: Browser | null; server: B
       return { result };
     }
   }
-  const out = join(dir, 'site-data');
-  log(`${def.name}: building the data (time limit ${BUILD_TIMEOUT ?? def.buildTimeoutSec} s)`);
-  result.build = await measureBuild(root, out, BUILD_TIMEOUT ?? def.buildTimeoutSec, BUILD_HEAP);
-  const b = result.build;
-  log(`${def.name}: build ${b.ok ? 'ok' : 'FAILED'} in ${b.wallSec} s, peak RSS ${b.peakRssMB ?? b.sampledPeakRssMB} MB${b.ok ? '' : ` (exit ${b.exitCode}${b.timedOut ? ', timed out' : ''}${b.signal ? `, ${b.signal}` : ''})`}`);
+  if (!reuse) log(`${def.name}: building the data (time limit ${BUILD_TIMEOUT ?? def.buildTimeoutSec} s)`);
+  const b: BuildResult | { ok: true; reused: true } = reuse ? { ok: true, reused: true } : await measureBuild(root, out, BUILD_TIMEOUT ?? def.buildTimeoutSec, BUILD_HEAP);
+  if (!('reused' in b)) {
+    result.build = b;
+    log(`${def.name}: build ${b.ok ? 'ok' : 'FAILED'} in ${b.wallSec} s, peak RSS ${b.peakRssMB ?? b.sampledPeakRssMB} MB${b.ok ? '' : ` (exit ${b.exitCode}${b.timedOut ? ', timed out' : ''}${b.signal ? `, ${b.signal}` : ''})`}`);
+  } else result.reusedData = true;
   let importResult: Record<string, unknown> | undefined;
   if (!b.ok) {
     result.status = 'build-failed';
@@ -401,7 +411,7 @@ async function runScale(def: ScaleDef, ctx: { browser: Browser | null; server: B
   } else if (def.browser !== 'none') {
     result.errors.push(ctx.appError ? `app build failed: ${ctx.appError}` : 'no browser');
   }
-  if (!KEEP) rmSync(dir, { recursive: true, force: true });
+  if (!KEEP && !reuse) rmSync(dir, { recursive: true, force: true });
   result.seconds = round((performance.now() - started) / 1000);
   result.loadAverage[1] = round(loadavg()[0]!, 2);
   return { result, ...(importResult ? { importResult } : {}) };
@@ -466,7 +476,7 @@ function fmt(n: number | null | undefined, unit = ''): string {
 }
 
 function printTable(results: ScaleResult[], importResult: Record<string, unknown> | undefined) {
-  const rows: string[][] = [['scale', 'observations', 'build s', 'build MB', 'first chart ms (×base)', 'ind. switch ms', 'district grp ms', 'table ms', 'table switch ms', 'table filter ms', 'load kB gz (×base)']];
+  const rows: string[][] = [['scale', 'observations', 'build s', 'build MB', 'first chart ms (×base, paired)', 'ind. switch ms (kB gz, longest task)', 'district grp ms', 'table ms', 'table switch ms', 'table filter ms', 'first chart kB gz (×base)', 'whole view kB gz']];
   for (const r of results) {
     const app = (r.browser?.app ?? {}) as Record<string, PhaseSummary>;
     const ratios = (r.browser?.ratios ?? {}) as Record<string, number | null>;
@@ -476,13 +486,14 @@ function printTable(results: ScaleResult[], importResult: Record<string, unknown
       fmt(r.build?.output?.observations ?? r.generated?.observations),
       r.build?.ok ? fmt(r.build.wallSec) : `FAILED${r.build?.timedOut ? ' (timeout)' : ''}`,
       fmt(r.build?.peakRssMB ?? r.build?.sampledPeakRssMB),
-      app.compareLoad ? `${fmt(app.compareLoad.ms)} (${fmt(ratios.firstChart)}×)` : '—',
-      fmt(app.compareIndicatorSwitch?.ms),
+      app.compareLoad ? `${fmt(app.compareLoad.ms)} (${fmt(ratios.firstChart)}×, ${fmt(ratios.firstChartPaired)}×)` : '—',
+      app.compareIndicatorSwitch ? `${fmt(app.compareIndicatorSwitch.ms)} (${fmt((app.compareIndicatorSwitch.bytes?.gzip.total ?? 0) / 1000)}, ${fmt(app.compareIndicatorSwitch.longTasks.worstMs)})` : '—',
       fmt(app.compareDistrictGroup?.ms),
       fmt(table?.ms),
       fmt(app.tableIndicatorSwitch?.ms),
       fmt(app.tableFilter?.ms),
       app.compareLoad?.bytes ? `${fmt(app.compareLoad.bytes.gzip.total / 1000)} (${fmt(ratios.bytesGzip)}×)` : '—',
+      app.compareLoad?.bytesSettled ? fmt(app.compareLoad.bytesSettled.gzip.total / 1000) : '—',
     ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
