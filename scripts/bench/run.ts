@@ -26,6 +26,7 @@ import { build as viteBuild } from 'vite';
 import { CHART_MARKS, importFile, interact, launchBrowser, loadUntilMark, openSession, round, scrollGrid, type ImportRun, type PhaseResult, type ScrollResult, type Session } from './browser.ts';
 import { injectBoot } from '../lib/boot-html.ts';
 import { measureBuild, ROOT, type BuildResult } from './build.ts';
+import { bundleReport } from './bundle.ts';
 import { gzipSize, type ByteCounts } from './bytes.ts';
 import { generateProject, type GenerateSummary } from './generate.ts';
 import { writeImportCsv } from './import-csv.ts';
@@ -484,7 +485,7 @@ function printTable(results: ScaleResult[], importResult: Record<string, unknown
     rows.push([
       r.scale,
       fmt(r.build?.output?.observations ?? r.generated?.observations),
-      r.build?.ok ? fmt(r.build.wallSec) : `FAILED${r.build?.timedOut ? ' (timeout)' : ''}`,
+      r.reusedData ? 'reused' : r.build?.ok ? fmt(r.build.wallSec) : `FAILED${r.build?.timedOut ? ' (timeout)' : ''}`,
       fmt(r.build?.peakRssMB ?? r.build?.sampledPeakRssMB),
       app.compareLoad ? `${fmt(app.compareLoad.ms)} (${fmt(ratios.firstChart)}×, ${fmt(ratios.firstChartPaired)}×)` : '—',
       app.compareIndicatorSwitch ? `${fmt(app.compareIndicatorSwitch.ms)} (${fmt((app.compareIndicatorSwitch.bytes?.gzip.total ?? 0) / 1000)}, ${fmt(app.compareIndicatorSwitch.longTasks.worstMs)})` : '—',
@@ -527,6 +528,16 @@ async function main() {
     log('building the app and the baseline page');
     appError = (await buildApp(appDist)) ?? (await buildBaseline(baselineDist));
     if (appError) log(`page build failed: ${appError}`);
+  }
+  if (needBrowser && !appError) {
+    // What the first download is made of, by package and src/ folder.
+    try {
+      const bundle = await bundleReport(join(TMP, 'app-maps'));
+      writeJson(join(RESULTS, 'bundle.json'), bundle);
+      log(`first download: ${(bundle.total.gzip / 1000).toFixed(1)} kB gzip JS in ${bundle.files.length} files; ${bundle.groups.slice(0, 6).map((g) => `${g.group} ${(g.gzip / 1000).toFixed(1)}`).join(', ')} (bench/results/bundle.json)`);
+    } catch (e) {
+      log(`bundle report failed: ${shortError(e)}`);
+    }
   }
   const server = await startServer();
   const browser = needBrowser && !appError ? await launchBrowser() : null;

@@ -18,8 +18,15 @@ interface Props {
 
 const drawsLines = (option: EChartsCoreOption) => ([] as { type?: string }[]).concat((option.series as never) ?? []).some((s) => s?.type === 'line');
 
-export function EChart({ option, height, onItemClick, onReady, className }: Props) {
+export function EChart({ option: wanted, height, onItemClick, onReady, className }: Props) {
   const ref = useRef<ReactEChartsCore>(null);
+  // A new option is drawn in a task of its own, after the page around it has rendered: at national scale
+  // the two together took over 50 ms, which a reader feels as a stall. (After a click or key press React
+  // runs this effect at once: nothing waits then.)
+  const [option, setOption] = useState(wanted);
+  useEffect(() => {
+    if (option !== wanted) setOption(() => wanted);
+  }, [option, wanted]);
   const [extras, setExtras] = useState(chartExtrasReady);
   const extrasAtDraw = useRef(extras);
   useEffect(() => {

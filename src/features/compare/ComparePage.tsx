@@ -38,32 +38,35 @@ export default function ComparePage() {
   const last = useRef<{ indicator: string; rows: DataObservation[]; summary?: IndicatorSummary; state: ViewState } | null>(null);
   if (rows) last.current = { indicator: state.indicator, rows, ...(summary ? { summary } : {}), state };
   const stale = !rows && last.current !== null;
+  // Until they come the chart keeps the very state it drew (the same object: nothing is computed or drawn
+  // again). The controls show the last state too, but for another year of the same indicator, the choice.
   const sameIndicator = stale && last.current!.indicator === state.indicator;
-  const shown = rows || !stale ? state : sameIndicator ? state : { ...state, indicator: last.current!.indicator, basis: null };
-  // Another year's slice on its way: the controls show the choice, the chart what it drew until it comes.
-  const drawn = sameIndicator ? last.current!.state : shown;
+  const shown = !stale ? state : sameIndicator ? state : last.current!.state;
+  const drawn = stale ? last.current!.state : state;
   const shownRows = rows ?? last.current?.rows;
   const shownSummary = rows ? summary : last.current?.summary;
+  // One model for the chart and the controls when they show one state (at national scale it is not free).
+  const model = useMemo(() => (meta && shownRows ? compareModel(drawn, shownRows, meta, shownSummary) : null), [drawn, shownRows, meta, shownSummary]);
+  const controlsModel = useMemo(() => (shown === drawn ? model : meta && shownRows ? compareModel(shown, shownRows, meta, shownSummary) : null), [shown, drawn, model, shownRows, meta, shownSummary]);
   if (!meta) return null;
   if (!meta.indicator.has(state.indicator)) return <p role="alert">{t('notice.unknownIndicator', { id: state.indicator })}</p>;
   return (
     <section className="compare" aria-labelledby="compare-title" aria-busy={!rows}>
-      {state.embed ? null : <CompareControls meta={meta} state={shown} chosen={state.indicator} lang={lang} t={t} rows={shownRows} summary={shownSummary} />}
+      {state.embed ? null : <CompareControls meta={meta} state={shown} chosen={state.indicator} lang={lang} t={t} rows={shownRows} summary={shownSummary} model={controlsModel} />}
       {error ? <p role="alert">{t('app.loadError', { error })}</p> : null}
       {stale ? (
         <p className="loading" role="status">
           {t('common.loading')}
         </p>
       ) : null}
-      {shownRows ? <CompareChart meta={meta} state={drawn} lang={lang} t={t} rows={shownRows} summary={shownSummary} /> : <p className="loading">{t('common.loading')}</p>}
+      {shownRows ? <CompareChart meta={meta} state={drawn} lang={lang} t={t} model={model} /> : <p className="loading">{t('common.loading')}</p>}
     </section>
   );
 }
 
-function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; lang: Lang; t: T; rows: DataObservation[] | undefined; summary: IndicatorSummary | undefined }) {
-  const { meta, state, chosen, lang, t, rows, summary } = props;
+function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; lang: Lang; t: T; rows: DataObservation[] | undefined; summary: IndicatorSummary | undefined; model: CompareModel | null }) {
+  const { meta, state, chosen, lang, t, rows, summary, model } = props;
   const manifest = useManifest();
-  const model = useMemo(() => (rows ? compareModel(state, rows, meta, summary) : null), [rows, state, meta, summary]);
   const available = useMemo(() => new Set(Object.keys(manifest?.files.indicators ?? {})), [manifest]);
   const withData = useMemo(() => new Set(model?.withData ?? []), [model]);
   const allYears = useMemo(() => {
@@ -135,9 +138,8 @@ function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; 
   );
 }
 
-function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; rows: DataObservation[]; summary: IndicatorSummary | undefined }) {
-  const { meta, state, lang, t, rows, summary } = props;
-  const model = useMemo(() => compareModel(state, rows, meta, summary), [rows, state, meta, summary]);
+function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; model: CompareModel | null }) {
+  const { meta, state, lang, t, model } = props;
   const compact = useMediaQuery('(max-width: 600px)');
   const scale = state.present ? 1.5 : 1;
   const words = useMemo(() => (model ? describeCompare(model, meta, lang, t) : null), [model, meta, lang, t]);
