@@ -42,7 +42,8 @@ describe('compare view', () => {
     const page = await open();
     await page.selectOption('.picker--indicator select', 'further_study_rate');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('ind') === 'further_study_rate');
-    await expect(page.locator('h2#compare-title').textContent()).resolves.toContain('升学率');
+    // The chart keeps the previous indicator until the new one's rows arrive: wait for them.
+    expect(await settled(() => page.locator('h2#compare-title').textContent(), (t) => !!t?.includes('升学率'))).toContain('升学率');
     await page.locator('.data-table summary').click();
     const rows = await page.locator('.data-table tbody tr').allTextContents();
     expect(rows.some((r) => r.includes('昌平区') && r.includes('99.32%'))).toBe(true);
