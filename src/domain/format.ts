@@ -1,6 +1,6 @@
 // Numbers and units for display, as Intl writes them; large money sums in
 // 万/亿 in Chinese and millions in English.
-import { decimalsOf } from './numbers.ts';
+import { decimalsOf } from './decimals.ts';
 import type { Indicator } from './types.ts';
 import { UNIT_LABELS, YUAN_FACTOR, type UnitId } from './vocab.ts';
 

@@ -1,5 +1,6 @@
 // Strict number parsing for curated values, and the numeric matching used to
 // check that a value really comes from its quote.
+import { decimalsOf } from './decimals.ts';
 import { fillTemplate, shown, type IssueParams } from './issues.ts';
 import { ISSUE_EN, type IssueCode } from './issue-text.ts';
 
@@ -64,12 +65,7 @@ export function valuesAgree(a: number, b: number): boolean {
   return round(a, d) === round(b, d);
 }
 
-/** Number of decimals written in a plain number string or needed for a number. */
-export function decimalsOf(value: number): number {
-  const s = String(value);
-  const i = s.indexOf('.');
-  return i < 0 || s.includes('e') ? 0 : s.length - i - 1;
-}
+export { decimalsOf };
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
