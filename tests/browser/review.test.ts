@@ -39,6 +39,9 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
 }
 
 const status = (page: Page) => page.locator('[data-testid=review-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+/** The items' statuses once they equal `want` (or the last read after the timeout): renders can trail a key press on a busy machine. */
+const statusBecomes = (page: Page, want: (string | null)[]) => settled(() => status(page), (s) => JSON.stringify(s) === JSON.stringify(want));
+const textOf = (page: Page, sel: string, has: string) => settled(() => page.locator(sel).first().textContent(), (t) => (t ?? '').includes(has));
 
 it('a GB18030 report goes through keyboard review to files that npm run data takes, and to a chart', async () => {
   const page = await workbench({ name: 'fengtai-2023.gb18030.txt', buffer: readFileSync(REPORT) });
@@ -58,22 +61,22 @@ it('a GB18030 report goes through keyboard review to files that npm run data tak
   await page.keyboard.press('a');
   await page.keyboard.press('a');
   await page.keyboard.press('r');
-  await expect(status(page)).resolves.toEqual(['accepted', 'accepted', 'rejected', ...Array(15).fill('pending')]);
+  expect(await statusBecomes(page, ['accepted', 'accepted', 'rejected', ...Array(15).fill('pending')])).toEqual(['accepted', 'accepted', 'rejected', ...Array(15).fill('pending')]);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('u');
-  await expect(status(page).then((s) => s[2])).resolves.toBe('pending');
+  expect((await settled(() => status(page), (x) => x[2] === 'pending'))[2]).toBe('pending');
   await page.keyboard.press('r');
-  await expect(page.locator('[data-testid=review-mark]').textContent()).resolves.toContain('招生总数912人');
+  expect(await textOf(page, '[data-testid=review-mark]', '招生总数912人')).toContain('招生总数912人');
   // ↓ three times, then e edits the full-time teachers' row; Enter saves and accepts it.
   for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowDown');
-  await expect(page.locator('[data-testid=review-detail]').textContent()).resolves.toContain('专任教师数');
+  expect(await textOf(page, '[data-testid=review-detail]', '专任教师数')).toContain('专任教师数');
   await page.keyboard.press('e');
   await page.waitForSelector('[data-testid=review-form]');
   await page.fill('[data-testid=review-note-en]', 'full-time teachers at the end of 2022');
   await page.fill('[data-testid=review-note-zh]', '2022 年末专任教师数');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=review-form]', { state: 'detached' });
-  await expect(page.locator('[data-testid=review-item]').nth(6).textContent()).resolves.toContain('已修改');
+  expect(await settled(() => page.locator('[data-testid=review-item]').nth(6).textContent(), (t) => (t ?? '').includes('已修改'))).toContain('已修改');
   // Esc leaves the form without saving.
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
@@ -81,13 +84,13 @@ it('a GB18030 report goes through keyboard review to files that npm run data tak
   await page.fill('[data-testid=review-value]', '999');
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid=review-form]', { state: 'detached' });
-  await expect(page.locator('[data-testid=review-detail]').textContent()).resolves.toContain('2630');
-  await expect(status(page).then((s) => s[4])).resolves.toBe('pending');
+  expect(await textOf(page, '[data-testid=review-detail]', '2630')).toContain('2630');
+  expect((await settled(() => status(page), (x) => x[4] === 'pending'))[4]).toBe('pending');
   // The rest, one key each, from the first undecided one.
   await page.keyboard.press('ArrowUp');
   for (let k = 0; k < 14; k++) await page.keyboard.press('a');
-  await expect(status(page)).resolves.toEqual(['accepted', 'accepted', 'rejected', ...Array(15).fill('accepted')]);
-  await expect(page.locator('[data-testid=review-counts]').textContent()).resolves.toBe('已接受 17 · 已拒绝 1 · 待核对 0');
+  expect(await statusBecomes(page, ['accepted', 'accepted', 'rejected', ...Array(15).fill('accepted')])).toEqual(['accepted', 'accepted', 'rejected', ...Array(15).fill('accepted')]);
+  expect(await textOf(page, '[data-testid=review-counts]', '待核对 0')).toBe('已接受 17 · 已拒绝 1 · 待核对 0');
   expect(await countOf(page.locator('[data-testid=review-problems]'), 0)).toBe(0);
 
   const csv = await download(page, 'review-download-csv');
@@ -135,15 +138,16 @@ it('shows a candidate that disagrees with the bundled data and keeps the downloa
   await page.keyboard.press('a');
   await page.keyboard.press('a');
   // 1100 disagrees with the bundled 1061; 589 is known already.
-  await expect(page.locator('[data-testid=review-item]').first().textContent()).resolves.toContain('与本站数据冲突');
-  await expect(page.locator('[data-testid=review-item]').nth(1).textContent()).resolves.toContain('本站已有');
-  await expect(page.locator('[data-testid=review-detail]').textContent()).resolves.toContain('changping-2023');
+  // The district's bundled rows load after the list: the badges come with them.
+  expect(await textOf(page, '[data-testid=review-item]', '与本站数据冲突')).toContain('与本站数据冲突');
+  expect(await settled(() => page.locator('[data-testid=review-item]').nth(1).textContent(), (t) => (t ?? '').includes('本站已有'))).toContain('本站已有');
+  expect(await textOf(page, '[data-testid=review-detail]', 'changping-2023')).toContain('changping-2023');
   // The build would refuse it (both statements need the conflict flag), so nothing downloads yet.
-  await expect(page.locator('[data-testid=review-problems]').textContent()).resolves.toContain('1061');
+  expect(await textOf(page, '[data-testid=review-problems]', '1061')).toContain('1061');
   await expect(page.locator('[data-testid=review-download-csv]').isDisabled()).resolves.toBe(true);
   // Rejecting the disagreeing figure resolves it.
   await page.keyboard.press('Home');
   await page.keyboard.press('r');
   expect(await countOf(page.locator('[data-testid=review-problems]'), 0)).toBe(0);
-  await expect(page.locator('[data-testid=review-download-csv]').isDisabled()).resolves.toBe(false);
+  expect(await settled(() => page.locator('[data-testid=review-download-csv]').isDisabled(), (d) => !d)).toBe(false);
 });
