@@ -18,9 +18,11 @@ export function Sparkline({ points, width = 160, height = 52, label }: { points:
   const yv = (val: number) => (hi === lo ? plotH / 2 : plotH - pad - ((val - lo) / (hi - lo)) * (plotH - 2 * pad));
   // Break the line wherever a year is missing.
   const runs: Point[][] = [];
+  // And around a value whose basis is in doubt: joining it would draw a change of denominator as a change.
+  const apart = (p: Point) => p.obs.flags.includes('basis_doubtful');
   for (const p of points) {
     const run = runs[runs.length - 1];
-    if (run && p.year === run[run.length - 1]!.year + 1) run.push(p);
+    if (run && !apart(p) && !apart(run[run.length - 1]!) && p.year === run[run.length - 1]!.year + 1) run.push(p);
     else runs.push([p]);
   }
   return (
@@ -33,6 +35,9 @@ export function Sparkline({ points, width = 160, height = 52, label }: { points:
       {points.map((p) => {
         const f = p.obs.flags;
         const doubt = f.includes('implausible') || f.includes('conflict') || f.includes('small_sample');
+        if (apart(p)) {
+          return <rect key={p.year} x={x(p.year) - 4} y={yv(p.value) - 4} width={8} height={8} fill="#fff" stroke="#6b6b6b" strokeWidth={2} strokeDasharray="2 1.5" />;
+        }
         return (
           <circle
             key={p.year}

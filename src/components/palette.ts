@@ -15,3 +15,5 @@ export const ALERT_COLOUR = '#b3261e';
 export const groupColour = (group: string | undefined): string => (group && GROUP_COLOURS[group]) || OTHER_COLOUR;
 
 export const LINE_DASHES: (number[] | 'solid')[] = ['solid', [6, 4], [2, 3], [8, 3, 2, 3]];
+/** Values whose basis is in doubt: grey, striped, outside the group colours (they are not ranked). */
+export const DOUBT_FILL = 'rgba(107,107,107,0.16)';

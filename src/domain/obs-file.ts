@@ -129,8 +129,8 @@ export interface IndexFile {
   sources: Record<string, string>;
 }
 
-/** [indicator, basis, latest year, value, rank, districts ranked] */
-export type RankRow = [string, string, number, number, number, number];
+/** [indicator, basis, latest year, value, rank, districts ranked, districts sharing the rank] */
+export type RankRow = [string, string, number, number, number, number, number];
 
 export interface RanksFile {
   format: number;

@@ -266,7 +266,9 @@ export function runBuild(env: BuildEnv): { issues: Issue[]; summary: BuildSummar
     for (const basis of [...new Set(rows.map((o) => o.basis))].sort()) {
       const points = pointsFor(rows, { indicator: id, basis, districts: null });
       const { bars } = barsFor(points, [...new Set(points.map((p) => p.district))], { mode: 'latest' }, indicator);
-      for (const b of bars) ranks.append(b.district, [[id, basis, b.year, b.value, b.rank, bars.length]]);
+      // Values whose basis is in doubt get no rank and are not counted among the ranked.
+      const ranked = bars.filter((b) => b.rank !== null);
+      for (const b of ranked) ranks.append(b.district, [[id, basis, b.year, b.value, b.rank!, ranked.length, b.tiedWith]]);
     }
     const json = enc.encode(JSON.stringify({ format: DATA_FORMAT, columns: OBS_COLUMNS, rows: rows.map(encodeRow) } satisfies ObsFile));
     const path = hashName(`obs/i/${id}`, 'json', json, sha256);

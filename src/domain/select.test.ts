@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataObservation } from './obs-file.ts';
-import { barsFor, basesOf, commonYears, median, groupMedians, pointsFor, resolveBasis, yearsOf } from './select.ts';
+import { barsFor, basesOf, commonYears, median, groupMedians, pointsFor, rankedBars, rankInYear, resolveBasis, yearsOf } from './select.ts';
 import type { FlagId } from './vocab.ts';
 
 let n = 0;
@@ -78,8 +78,15 @@ describe('one-year bars', () => {
   it('ranks lower-is-better indicators from the bottom, and ties share a rank', () => {
     const tie = pointsFor([obs('p', 2022, 5), obs('q', 2022, 5), obs('r', 2022, 9)], { indicator: 'share', basis: 'of_fulltime', districts: null });
     const { bars } = barsFor(tie, ['p', 'q', 'r'], { mode: 'latest' }, { higherIsBetter: false });
-    expect(bars.map((b) => [b.district, b.rank])).toEqual([['p', 1], ['q', 1], ['r', 3]]);
+    expect(bars.map((b) => [b.district, b.rank, b.tiedWith])).toEqual([['p', 1, 2], ['q', 1, 2], ['r', 3, 1]]);
   });
+
+  it('three districts at the same value share first place and know it', () => {
+    const tie = pointsFor([obs('p', 2022, 100), obs('q', 2022, 100), obs('r', 2022, 100)], { indicator: 'share', basis: 'of_fulltime', districts: null });
+    const { bars } = barsFor(tie, ['p', 'q', 'r'], { mode: 'latest' }, { higherIsBetter: true });
+    expect(bars.map((b) => [b.rank, b.tiedWith])).toEqual([[1, 3], [1, 3], [1, 3]]);
+  });
+
 
   it('medians overall and per functional group', () => {
     const { bars } = barsFor(pts, ['a', 'b', 'c', 'd'], { mode: 'latest' }, { higherIsBetter: true });
@@ -87,5 +94,47 @@ describe('one-year bars', () => {
     expect(median([])).toBeNull();
     const groups = groupMedians(bars, (d) => (d === 'a' || d === 'b' ? 'g1' : 'g2'));
     expect(Object.fromEntries(groups)).toEqual({ g1: { median: 80, count: 2 }, g2: { median: 50, count: 2 } });
+  });
+});
+
+describe('a value whose basis is in doubt', () => {
+  // Changping's case: the report calls 95.27 a share of all teachers, its counts say 141/308 = 45.8.
+  const doubtful = [
+    obs('cp', 2021, 88.2, { flags: ['definition_variant', 'basis_doubtful'] }),
+    obs('cp', 2022, 95.27, { flags: ['conflict', 'basis_doubtful'] }),
+    obs('cp', 2022, 45.8, { flags: ['derived', 'conflict'] }),
+    obs('hr', 2022, 29.6),
+    obs('fs', 2022, 58.86),
+    obs('fs', 2021, 60),
+  ];
+  const pts = pointsFor(doubtful, { indicator: 'share', basis: 'of_fulltime', districts: null });
+
+  it('gives way to another statement of the same basis, which is drawn; it stays as an alternative', () => {
+    const cp = pts.find((p) => p.district === 'cp' && p.year === 2022)!;
+    expect(cp.value).toBe(45.8);
+    expect(cp.alternatives.map((a) => a.value)).toEqual([95.27]);
+  });
+
+  it('is never ranked nor counted in medians, and comes after every ranked bar', () => {
+    const { bars } = barsFor(pts, ['cp', 'hr', 'fs'], { mode: 'year', year: 2021 }, { higherIsBetter: true });
+    expect(bars.map((b) => [b.district, b.value, b.rank])).toEqual([
+      ['fs', 60, 1],
+      ['cp', 88.2, null],
+    ]);
+    expect(rankedBars(bars).map((b) => b.district)).toEqual(['fs']);
+    expect(Object.fromEntries(groupMedians(bars, () => 'g'))).toEqual({ g: { median: 60, count: 1 } });
+    const latest = barsFor(pts, ['cp', 'hr', 'fs'], { mode: 'latest' }, { higherIsBetter: true }).bars;
+    expect(latest.map((b) => [b.district, b.value, b.rank])).toEqual([
+      ['fs', 58.86, 1],
+      ['cp', 45.8, 2],
+      ['hr', 29.6, 3],
+    ]);
+  });
+
+  it('has no rank in a year of a line chart either', () => {
+    const cp2021 = pts.find((p) => p.district === 'cp' && p.year === 2021)!;
+    expect(rankInYear(pts, cp2021, true)).toBeNull();
+    const fs2021 = pts.find((p) => p.district === 'fs' && p.year === 2021)!;
+    expect(rankInYear(pts, fs2021, true)).toEqual({ rank: 1, tiedWith: 1, n: 1 });
   });
 });

@@ -7,17 +7,23 @@ import type { FlagId } from './vocab.ts';
 /** Widest coverage first: a district-wide value beats a public-schools-only one. */
 const SCOPE_RANK: Record<string, number> = { '': 0, public_schools: 1, private_schools: 2 };
 
+/** A value whose denominator is in doubt (the report's label contradicts its numbers): shown, never ranked. */
+export const unranked = (o: Pick<DataObservation, 'flags'>): boolean => o.flags.includes('basis_doubtful');
+
 /**
  * Orders competing statements of one quantity: curated before imported,
- * widest scope, stated before derived, unflagged before conflicting, then the
- * canonical order of the data. The first is drawn; the rest are alternatives
- * the tooltip lists.
+ * widest scope, a trusted basis before a doubtful one, stated before derived,
+ * unflagged before conflicting, then the canonical order of the data. The
+ * first is drawn; the rest are alternatives the tooltip lists.
  */
 export function preferenceOrder(a: DataObservation, b: DataObservation): number {
   const imp = Number(a.flags.includes('imported')) - Number(b.flags.includes('imported'));
   if (imp) return imp;
   const sc = (SCOPE_RANK[a.scope] ?? 9) - (SCOPE_RANK[b.scope] ?? 9);
   if (sc) return sc;
+  // A value whose report names this basis but whose numbers say another is not this basis's value.
+  const doubt = Number(unranked(a)) - Number(unranked(b));
+  if (doubt) return doubt;
   const der = Number(a.flags.includes('derived')) - Number(b.flags.includes('derived'));
   if (der) return der;
   const con = Number(a.flags.includes('conflict')) - Number(b.flags.includes('conflict'));
@@ -121,8 +127,10 @@ export interface Bar {
   point: Point;
   /** True when the value comes from another year than the one the chart is about. */
   standIn: boolean;
-  /** 1 = best (or largest when no direction is better), among the bars shown. */
-  rank: number;
+  /** 1 = best (or largest when no direction is better), among the ranked bars; null when not ranked (basis in doubt). */
+  rank: number | null;
+  /** How many ranked bars share this rank (1 when there is no tie). */
+  tiedWith: number;
 }
 
 export type YearChoice = { mode: 'latest' } | { mode: 'year'; year: number };
@@ -158,7 +166,7 @@ export function barsFor(points: Point[], districts: string[], choice: YearChoice
       continue;
     }
     latestYear = Math.max(latestYear, pick.year);
-    bars.push({ district: d, value: pick.value, year: pick.year, point: pick, standIn: false, rank: 0 });
+    bars.push({ district: d, value: pick.value, year: pick.year, point: pick, standIn: false, rank: null, tiedWith: 1 });
   }
   // In latest mode, a value older than the newest one shown is standing in for it.
   if (choice.mode === 'latest') for (const b of bars) b.standIn = b.year !== latestYear;
@@ -166,16 +174,40 @@ export function barsFor(points: Point[], districts: string[], choice: YearChoice
   return { bars, year: choice.mode === 'year' ? choice.year : null, missing };
 }
 
-/** Sorts best first and assigns ranks; ties share a rank. */
+/**
+ * Sorts best first and assigns ranks; ties share a rank (standard competition
+ * ranking: 1, 1, 3) and know how many share it. Values whose basis is in doubt
+ * come after every ranked one, unranked.
+ */
 export function rankBars(bars: Bar[], higherIsBetter: boolean | null): void {
   const dir = higherIsBetter === false ? 1 : -1;
-  bars.sort((a, b) => dir * (a.value - b.value) || (a.district < b.district ? -1 : 1));
+  bars.sort((a, b) => Number(unranked(a.point.obs)) - Number(unranked(b.point.obs)) || dir * (a.value - b.value) || (a.district < b.district ? -1 : 1));
+  const ranked = bars.filter((b) => !unranked(b.point.obs));
   let rank = 0;
-  bars.forEach((b, i) => {
-    if (i === 0 || b.value !== bars[i - 1]!.value) rank = i + 1;
+  ranked.forEach((b, i) => {
+    if (i === 0 || b.value !== ranked[i - 1]!.value) rank = i + 1;
     b.rank = rank;
   });
+  const shared = new Map<number, number>();
+  for (const b of ranked) shared.set(b.rank!, (shared.get(b.rank!) ?? 0) + 1);
+  for (const b of bars) {
+    if (unranked(b.point.obs)) b.rank = null;
+    b.tiedWith = b.rank === null ? 1 : shared.get(b.rank)!;
+  }
 }
+
+/** A point's rank among points of the same year (line charts): null when it is not ranked. */
+export function rankInYear(points: Point[], p: Point, higherIsBetter: boolean | null): { rank: number; tiedWith: number; n: number } | null {
+  const bars: Bar[] = points
+    .filter((q) => q.year === p.year)
+    .map((q) => ({ district: q.district, value: q.value, year: q.year, point: q, standIn: false, rank: null, tiedWith: 1 }));
+  rankBars(bars, higherIsBetter);
+  const mine = bars.find((b) => b.point === p);
+  return mine && mine.rank !== null ? { rank: mine.rank, tiedWith: mine.tiedWith, n: rankedBars(bars).length } : null;
+}
+
+/** The bars that take part in ranks and medians. */
+export const rankedBars = (bars: Bar[]): Bar[] => bars.filter((b) => b.rank !== null);
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -184,10 +216,10 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Median per functional group of the bars shown (groups with at least one value). */
+/** Median per functional group of the ranked bars shown (groups with at least one value). */
 export function groupMedians(bars: Bar[], groupOf: (district: string) => string): Map<string, { median: number; count: number }> {
   const by = new Map<string, number[]>();
-  for (const b of bars) {
+  for (const b of rankedBars(bars)) {
     const g = groupOf(b.district);
     let l = by.get(g);
     if (!l) by.set(g, (l = []));
@@ -197,7 +229,7 @@ export function groupMedians(bars: Bar[], groupOf: (district: string) => string)
 }
 
 /** Flags that change how a value is drawn, most serious first. */
-export const DRAWN_FLAGS: FlagId[] = ['implausible', 'conflict', 'small_sample', 'derived', 'partial_scope', 'definition_variant', 'imported'];
+export const DRAWN_FLAGS: FlagId[] = ['basis_doubtful', 'implausible', 'conflict', 'small_sample', 'derived', 'partial_scope', 'definition_variant', 'imported'];
 
 /** The flags present among the drawn points, for the chart's notes. */
 export function flagsShown(points: Point[]): FlagId[] {

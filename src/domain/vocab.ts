@@ -9,6 +9,7 @@ export const FLAGS = [
   'partial_scope',
   'definition_variant',
   'approximate',
+  'basis_doubtful',
   'imported',
 ] as const;
 export type FlagId = (typeof FLAGS)[number];
@@ -24,6 +25,7 @@ export const FLAGS_NEEDING_NOTE: readonly FlagId[] = [
   'partial_scope',
   'definition_variant',
   'approximate',
+  'basis_doubtful',
 ];
 
 export interface Labelled {
@@ -73,6 +75,12 @@ export const FLAG_LABELS: Record<FlagId, Labelled & { descZh: string; descEn: st
     en: 'Approximate',
     descZh: '报告给出的是约数或下限（如“超5.8万人次”“500余人”“99%以上”），按所写数字记录。',
     descEn: 'The report gives an approximate figure or a lower bound ("over 58,000", "500-odd", "99% or more"); the number is recorded as written.',
+  },
+  basis_doubtful: {
+    zh: '分母存疑',
+    en: 'Basis in doubt',
+    descZh: '报告所称的分母（口径）与其自身的数字不符，或无从核实；数值照录并标注，但不参与排名和中位数。',
+    descEn: 'The denominator the report names contradicts its own numbers, or cannot be checked; the value is kept as stated and marked, but never ranked or counted in a median.',
   },
   imported: {
     zh: '导入',

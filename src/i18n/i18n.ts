@@ -62,3 +62,16 @@ export function joinList(items: string[], lang: Lang): string {
   if (lang === 'zh') return `${head.join('、')}和${last}`;
   return items.length === 2 ? `${head[0]} and ${last}` : `${head.join(', ')}, and ${last}`;
 }
+
+/**
+ * A rank in words. Ties share a rank and say so (并列第 1 / tied #1), so that
+ * three districts at 100% do not all read as plainly first; a value whose basis
+ * is in doubt has no rank (null).
+ */
+export function rankLabel(t: T, r: { rank: number | null; tiedWith: number }, n: number, form: 'short' | 'long' | 'profile'): string {
+  if (r.rank === null) return t(form === 'short' ? 'chart.unranked' : form === 'long' ? 'chart.unrankedOf' : 'district.unranked');
+  const tied = r.tiedWith > 1;
+  if (form === 'short') return t(tied ? 'chart.rankTied' : 'chart.rank', { rank: r.rank, n });
+  if (form === 'long') return t(tied ? 'chart.rankOfTied' : 'chart.rankOf', { rank: r.rank, n, k: r.tiedWith });
+  return t(tied ? 'district.rankTied' : 'district.rank', { rank: r.rank, n });
+}

@@ -143,12 +143,26 @@ describe('changping-2023 flags', () => {
     expect(stated.value).toBe(95.27);
     expect(stated.locator).toBe('表 1-4');
     expect(stated.flags).toEqual(expect.arrayContaining(['conflict', 'definition_variant', 'partial_scope']));
+    // The table's label is contradicted by its own counts: kept, marked basis_doubtful, never ranked.
+    expect(stated.flags).toContain('basis_doubtful');
     expect(derived.value).toBe(45.8);
+    expect(derived.flags).not.toContain('basis_doubtful');
     expect(derived.flags).toEqual(expect.arrayContaining(['derived', 'conflict', 'partial_scope']));
     // The of_specialised share agrees with 141 ÷ 148 and is not duplicated by a derived row.
     const spec = rowsFor({ year: 2022, indicator: 'dual_teacher_share', basis: 'of_specialised', scope: 'public_schools' });
     expect(spec).toHaveLength(1);
     expect(spec[0]!.flags).not.toContain('conflict');
+  });
+
+  it('2021 double-qualified share of 专技岗教师 (表 1-4): no counts to check it, so its basis is in doubt too', () => {
+    const rows = rowsFor({ year: 2021, indicator: 'dual_teacher_share', basis: 'of_fulltime', scope: 'public_schools' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.flags).toEqual(expect.arrayContaining(['definition_variant', 'basis_doubtful']));
+    // Only these two rows of the report carry the flag.
+    expect(rowsOf(SRC).filter((o) => o.flags.includes('basis_doubtful')).map((o) => [o.year, o.locator, o.value]).sort()).toEqual([
+      [2021, '表 1-4', 88.2],
+      [2022, '表 1-4', 95.27],
+    ]);
   });
 
   it('rates over fewer than 30 people carry small_sample', () => {

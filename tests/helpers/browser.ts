@@ -107,3 +107,19 @@ export function chromiumSuite(extraChecks: (w: Watched) => void = () => {}) {
     },
   };
 }
+
+/** Imports a CSV through the Import view (as a user would) and waits until it is saved in the browser. */
+export async function importCsv(page: Page, base: string, name: string, csv: string): Promise<void> {
+  await page.goto(base + '?view=import');
+  await waitForApp(page);
+  await page.setInputFiles('[data-testid=import-file]', { name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.waitForSelector('[data-testid=import-accept]');
+  await page.click('[data-testid=import-accept]');
+  await page.waitForSelector('[data-testid=import-saved]');
+}
+
+/** The visible text of the compare chart's SVG (labels, axis names). */
+export async function chartText(page: Page): Promise<string> {
+  await page.waitForSelector('[data-testid=compare-chart] svg text');
+  return (await page.locator('[data-testid=compare-chart] svg').textContent()) ?? '';
+}

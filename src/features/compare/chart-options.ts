@@ -4,11 +4,11 @@
 import type { EChartsCoreOption } from '../../lib/echarts.ts';
 import type { Meta } from '../../dataset/meta.ts';
 import { formatAxis, formatValue } from '../../domain/format.ts';
-import type { Point } from '../../domain/select.ts';
+import { rankedBars, rankInYear, unranked, type Point } from '../../domain/select.ts';
 import type { FlagId } from '../../domain/vocab.ts';
-import { districtName, groupName, type Lang, type T } from '../../i18n/i18n.ts';
+import { districtName, groupName, rankLabel, type Lang, type T } from '../../i18n/i18n.ts';
 import { observationDetails, renderDetails } from '../../components/observation-details.ts';
-import { ALERT_COLOUR, groupColour, IMPORTED_COLOUR, LINE_DASHES } from '../../components/palette.ts';
+import { ALERT_COLOUR, DOUBT_FILL, groupColour, IMPORTED_COLOUR, LINE_DASHES, OTHER_COLOUR } from '../../components/palette.ts';
 import type { CompareModel } from './compare-model.ts';
 
 export interface ChartContext {
@@ -35,7 +35,7 @@ export const chartFont = (lang: Lang) => (lang === 'zh' ? FONT_ZH : FONT_EN);
 
 /** The most serious drawn flag decides the style. */
 function mainFlag(flags: FlagId[]): FlagId | null {
-  for (const f of ['implausible', 'conflict', 'small_sample', 'imported', 'derived'] as FlagId[]) if (flags.includes(f)) return f;
+  for (const f of ['basis_doubtful', 'implausible', 'conflict', 'small_sample', 'imported', 'derived'] as FlagId[]) if (flags.includes(f)) return f;
   return null;
 }
 
@@ -59,6 +59,8 @@ function decal(symbol: 'line' | 'circle', color: string) {
 
 export function barItemStyle(p: Point, base: string): Record<string, unknown> {
   switch (mainFlag(p.obs.flags)) {
+    case 'basis_doubtful':
+      return { color: DOUBT_FILL, decal: decal('line', 'rgba(60,60,60,0.5)'), borderColor: OTHER_COLOUR, borderWidth: 1.5, borderType: 'dashed' };
     case 'implausible':
       return { color: 'rgba(179,38,30,0.08)', borderColor: ALERT_COLOUR, borderWidth: 1.5, borderType: 'dashed' };
     case 'conflict':
@@ -76,6 +78,8 @@ export function barItemStyle(p: Point, base: string): Record<string, unknown> {
 
 export function pointSymbol(p: Point): { symbol: string; symbolSize: number; itemStyle: Record<string, unknown> } {
   switch (mainFlag(p.obs.flags)) {
+    case 'basis_doubtful':
+      return { symbol: 'emptyRoundRect', symbolSize: 11, itemStyle: { color: OTHER_COLOUR, borderColor: OTHER_COLOUR, borderWidth: 2, borderType: 'dashed' } };
     case 'implausible':
       return { symbol: 'triangle', symbolSize: 12, itemStyle: { color: '#fff', borderColor: ALERT_COLOUR, borderWidth: 2 } };
     case 'conflict':
@@ -114,13 +118,16 @@ export function barOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption
   const name = (d: string) => districtName(meta.district.get(d), lang, d);
   const fmt = (v: number) => formatValue(v, m.indicator, lang);
   const latestShown = m.barYear ?? Math.max(...m.bars.map((b) => b.year));
+  const nRanked = rankedBars(m.bars).length;
   let widest = 0;
   const data = m.bars.map((b) => {
     const colour = groupColour(meta.district.get(b.district)?.group);
     const parts = [fmt(b.value)];
     if (b.point.obs.n !== null && !ctx.compact) parts.push(`n=${b.point.obs.n}`);
     if (b.standIn || (m.barYear === null && b.year !== latestShown)) parts.push(`(${b.year})`);
-    if (ctx.refRank && !ctx.compact) parts.push(`  ${t('chart.rank', { rank: b.rank, n: m.bars.length })}`);
+    // "Not ranked" is said even with ranks off or on a phone: the bar's place below the others is no rank.
+    if (b.rank === null) parts.push(`  ${rankLabel(t, b, nRanked, 'short')}`);
+    else if (ctx.refRank && !ctx.compact) parts.push(`  ${rankLabel(t, b, nRanked, 'short')}`);
     widest = Math.max(widest, textWidth(parts.join(' '), 12 * s));
     return {
       value: b.value,
@@ -129,7 +136,7 @@ export function barOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption
     };
   });
   const markLines: Record<string, unknown>[] = [];
-  if (ctx.refMedian && m.medianAll !== null && m.bars.length > 1) {
+  if (ctx.refMedian && m.medianAll !== null && nRanked > 1) {
     markLines.push({
       xAxis: m.medianAll,
       lineStyle: { color: TEXT, type: 'dashed', width: 1.5 },
@@ -175,7 +182,7 @@ export function barOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption
       const i = (params as { dataIndex?: number }).dataIndex;
       const b = i === undefined ? undefined : m.bars[i];
       if (!b) return null;
-      return { p: b.point, standInFor: m.barYear ?? latestShown, rank: t('chart.rankOf', { rank: b.rank, n: m.bars.length }) };
+      return { p: b.point, standInFor: m.barYear ?? latestShown, rank: rankLabel(t, b, nRanked, 'long') };
     }),
     series: [
       {
@@ -197,10 +204,13 @@ export function yearAxis(years: number[]): number[] {
   return out;
 }
 
-export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption {
-  const { lang, meta } = ctx;
-  const s = ctx.scale ?? 1;
-  const FONT = chartFont(lang);
+/**
+ * The line chart's series: one per district, and beside it, for a district
+ * with values whose basis is in doubt, a series of those points alone, never
+ * joined to the line (a line from a value over one denominator to a value over
+ * another would draw a change that did not happen).
+ */
+export function lineLayout(m: CompareModel): { district: string; doubtful: boolean; points: (Point | undefined)[] }[] {
   const axis = yearAxis(m.years);
   const byDistrict = new Map<string, Map<number, Point>>();
   for (const p of m.points) {
@@ -208,33 +218,53 @@ export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOptio
     if (!row) byDistrict.set(p.district, (row = new Map()));
     row.set(p.year, p);
   }
+  const out: { district: string; doubtful: boolean; points: (Point | undefined)[] }[] = [];
+  for (const [district, row] of byDistrict) {
+    const at = axis.map((y) => row.get(y));
+    out.push({ district, doubtful: false, points: at.map((p) => (p && !unranked(p.obs) ? p : undefined)) });
+    if (at.some((p) => p && unranked(p.obs))) out.push({ district, doubtful: true, points: at.map((p) => (p && unranked(p.obs) ? p : undefined)) });
+  }
+  return out;
+}
+
+export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption {
+  const { lang, meta } = ctx;
+  const s = ctx.scale ?? 1;
+  const FONT = chartFont(lang);
+  const axis = yearAxis(m.years);
+  const layout = lineLayout(m);
   const dashInGroup = new Map<string, number>();
   const series: Record<string, unknown>[] = [];
-  const lookup: Point[][] = [];
-  for (const [d, row] of byDistrict) {
+  const lookup: (Point | undefined)[][] = [];
+  for (const { district: d, doubtful, points } of layout) {
     const dist = meta.district.get(d);
     const colour = groupColour(dist?.group);
-    const k = dashInGroup.get(dist?.group ?? '') ?? 0;
-    dashInGroup.set(dist?.group ?? '', k + 1);
-    const dash = LINE_DASHES[k % LINE_DASHES.length]!;
-    lookup.push(axis.map((y) => row.get(y)!));
+    let dash: number[] | 'solid' = 'solid';
+    if (!doubtful) {
+      const k = dashInGroup.get(dist?.group ?? '') ?? 0;
+      dashInGroup.set(dist?.group ?? '', k + 1);
+      dash = LINE_DASHES[k % LINE_DASHES.length]!;
+    }
+    lookup.push(points);
+    const hasLine = points.some(Boolean);
     series.push({
       type: 'line',
-      name: districtName(dist, lang, d),
+      name: districtName(dist, lang, d) + (doubtful ? ` (${ctx.t('chart.unranked')})` : ''),
       connectNulls: false, // a missing year is a gap, never a bridge
       showSymbol: true,
       color: colour,
-      lineStyle: { color: colour, width: 2 * s, type: dash },
-      endLabel: { show: true, formatter: districtName(dist, lang, d), color: colour, fontSize: 12 * s, fontFamily: FONT, fontWeight: 'bold' },
+      lineStyle: doubtful ? { width: 0, opacity: 0 } : { color: colour, width: 2 * s, type: dash },
+      endLabel: doubtful || !hasLine ? undefined : { show: true, formatter: districtName(dist, lang, d), color: colour, fontSize: 12 * s, fontFamily: FONT, fontWeight: 'bold' },
       labelLayout: { moveOverlap: 'shiftY' },
-      data: axis.map((y) => {
-        const p = row.get(y);
+      data: points.map((p) => {
         if (!p) return null;
         const sym = pointSymbol(p);
-        return { value: p.value, symbol: sym.symbol, symbolSize: sym.symbolSize * s, itemStyle: { color: colour, borderColor: colour, ...sym.itemStyle } };
+        const label = doubtful ? { show: true, position: 'right', formatter: `${districtName(dist, lang, d)}: ${ctx.t('chart.unranked')}`, color: MUTED, fontSize: 11 * s, fontFamily: FONT } : undefined;
+        return { value: p.value, symbol: sym.symbol, symbolSize: sym.symbolSize * s, itemStyle: { color: colour, borderColor: colour, ...sym.itemStyle }, label };
       }),
     });
   }
+  const byDistrict = new Set(layout.map((l) => l.district));
   if (ctx.refMedian && byDistrict.size > 1) {
     series.push({
       type: 'line',
@@ -246,7 +276,7 @@ export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOptio
       connectNulls: false,
       lineStyle: { color: TEXT, type: 'dashed', width: 1.5 },
       data: axis.map((y) => {
-        const v = m.points.filter((p) => p.year === y).map((p) => p.value).sort((a, b) => a - b);
+        const v = m.points.filter((p) => p.year === y && !unranked(p.obs)).map((p) => p.value).sort((a, b) => a - b);
         if (v.length < 2) return null;
         const mid = v.length >> 1;
         return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
@@ -268,10 +298,9 @@ export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOptio
       const { seriesIndex, dataIndex } = params as { seriesIndex?: number; dataIndex?: number };
       const p = seriesIndex === undefined || dataIndex === undefined ? undefined : lookup[seriesIndex]?.[dataIndex];
       if (!p) return null;
-      const sameYear = m.points.filter((q) => q.year === p.year);
-      const dir = m.indicator.higherIsBetter === false ? 1 : -1;
-      const rank = 1 + sameYear.filter((q) => dir * (q.value - p.value) < 0).length;
-      return { p, standInFor: null, rank: ctx.t('chart.rankOf', { rank, n: sameYear.length }) };
+      const r = rankInYear(m.points, p, m.indicator.higherIsBetter);
+      const n = m.points.filter((q) => q.year === p.year && !unranked(q.obs)).length;
+      return { p, standInFor: null, rank: rankLabel(ctx.t, r ?? { rank: null, tiedWith: 1 }, r?.n ?? n, 'long') };
     }),
     series,
   };
@@ -281,8 +310,6 @@ export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOptio
 export function pointAt(m: CompareModel, params: { seriesIndex?: number; dataIndex?: number }): Point | null {
   if (params.dataIndex === undefined) return null;
   if (m.chart === 'bar') return m.bars[params.dataIndex]?.point ?? null;
-  const districts = [...new Set(m.points.map((p) => p.district))];
-  const d = params.seriesIndex === undefined ? undefined : districts[params.seriesIndex];
-  const y = yearAxis(m.years)[params.dataIndex];
-  return m.points.find((p) => p.district === d && p.year === y) ?? null;
+  if (params.seriesIndex === undefined) return null;
+  return lineLayout(m)[params.seriesIndex]?.points[params.dataIndex] ?? null;
 }

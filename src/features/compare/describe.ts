@@ -3,7 +3,7 @@
 // source line. Shared by the page, the export and the embed.
 import type { Meta } from '../../dataset/meta.ts';
 import { formatValue, unitLabel } from '../../domain/format.ts';
-import { DRAWN_FLAGS } from '../../domain/select.ts';
+import { DRAWN_FLAGS, rankedBars, unranked } from '../../domain/select.ts';
 import type { FlagId } from '../../domain/vocab.ts';
 import {
   basisName,
@@ -58,10 +58,12 @@ export function describeCompare(m: CompareModel, meta: Meta, lang: Lang, t: T): 
   const subtitle = [when, indicatorDefinition(m.indicator, lang), unit].filter(Boolean).map(sentence).join(lang === 'zh' ? '。' : '. ') + (lang === 'zh' ? '。' : '.');
 
   let summary: string;
+  const ranked = rankedBars(m.bars);
   if (m.chart === 'bar' && m.bars.length > 0) {
-    const top = m.bars[0]!;
-    const bottom = m.bars[m.bars.length - 1]!;
-    const extremes = m.bars.length > 1 ? t('chart.summaryExtremes', { top: dn(top.district), topValue: fmt(top.value), bottom: dn(bottom.district), bottomValue: fmt(bottom.value) }) : `${dn(top.district)}: ${fmt(top.value)}.`;
+    // Highest and lowest among the ranked bars: a value on a doubtful basis is neither.
+    const top = ranked[0] ?? m.bars[0]!;
+    const bottom = ranked[ranked.length - 1] ?? top;
+    const extremes = ranked.length === 0 ? `${t('chart.unrankedOf')}.` : ranked.length > 1 ? t('chart.summaryExtremes', { top: dn(top.district), topValue: fmt(top.value), bottom: dn(bottom.district), bottomValue: fmt(bottom.value) }) : `${dn(top.district)}: ${fmt(top.value)}.`;
     summary = t('chart.summaryBar', { indicator: ind, basis, n: m.bars.length, extremes });
   } else if (m.chart === 'line' && m.points.length > 0) {
     summary = t('chart.summaryLine', { indicator: ind, basis, n: new Set(m.points.map((p) => p.district)).size, from: m.years[0]!, to: m.years[m.years.length - 1]! });
@@ -79,6 +81,17 @@ export function describeCompare(m: CompareModel, meta: Meta, lang: Lang, t: T): 
     const older = m.bars.filter((b) => b.year !== latest);
     if (older.length > 0) {
       notes.push(t('chart.standIn', { list: joinList(older.map((b) => `${dn(b.district)} ${b.year}`), lang) }));
+    }
+  }
+  const apart = m.chart === 'bar' ? m.bars.filter((b) => b.rank === null).map((b) => b.point) : m.points.filter((p) => unranked(p.obs));
+  if (apart.length > 0) {
+    notes.push(t(m.chart === 'bar' ? 'chart.unrankedNote' : 'chart.unrankedNoteLine', { list: joinList(apart.map((p) => `${dn(p.district)} ${p.year} ${fmt(p.value)}`), lang) }));
+  }
+  // A stated value set aside for another one of this basis is named, so that nothing disappears unsaid.
+  for (const p of m.drawn) {
+    for (const a of p.alternatives) {
+      if (!unranked(a) || unranked(p.obs)) continue;
+      notes.push(t('chart.doubtfulAlt', { label: `${dn(p.district)} ${p.year}`, value: fmt(a.value), locator: a.locator || a.source }));
     }
   }
   if (m.missing.length > 0) {

@@ -6,7 +6,7 @@ import { ViewLink } from '../../components/ViewLink.tsx';
 import { sourcePatch } from '../../components/links.ts';
 import { useDistrictRows, useMeta, useRanks } from '../../dataset/store.ts';
 import { formatValue } from '../../domain/format.ts';
-import { basisName, categoryName, districtName, flagName, groupName, indicatorName, sourceTitle, scopeName, note } from '../../i18n/i18n.ts';
+import { basisName, categoryName, districtName, flagName, groupName, indicatorName, rankLabel, sourceTitle, scopeName, note } from '../../i18n/i18n.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { setView, useView } from '../../state/store.ts';
 import { profileEntries } from './district-model.ts';
@@ -92,7 +92,15 @@ export default function DistrictPage() {
                     </p>
                     <Sparkline points={e.points} label={`${name}: ${e.points.map((p) => `${p.year} ${fmt(p.value)}`).join(', ')}`} />
                     <p className="profile-card__rank">
-                      {e.rank ? (e.rank.n > 1 ? t('district.rank', { rank: e.rank.rank, n: e.rank.n }) : t('district.rankAlone')) : ranks ? '' : '…'}
+                      {e.unranked
+                        ? rankLabel(t, { rank: null, tiedWith: 1 }, 0, 'profile')
+                        : e.rank
+                          ? e.rank.n > 1
+                            ? rankLabel(t, e.rank, e.rank.n, 'profile')
+                            : t('district.rankAlone')
+                          : ranks
+                            ? ''
+                            : '…'}
                     </p>
                     {o.flags.length > 0 ? (
                       <p className="profile-card__flags" title={note(o, lang)}>

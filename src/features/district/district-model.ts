@@ -2,7 +2,7 @@
 // its rank among the districts reporting the same indicator and basis.
 import type { Meta } from '../../dataset/meta.ts';
 import type { DataObservation, RankRow } from '../../domain/obs-file.ts';
-import { basesOf, pointsFor, type Point } from '../../domain/select.ts';
+import { basesOf, pointsFor, unranked, type Point } from '../../domain/select.ts';
 import type { Indicator } from '../../domain/types.ts';
 
 export interface ProfileEntry {
@@ -10,8 +10,10 @@ export interface ProfileEntry {
   basis: string;
   points: Point[];
   latest: Point;
-  /** Rank of the latest value among districts' latest values; null when unknown. */
-  rank: { rank: number; n: number } | null;
+  /** Rank of the latest value among districts' latest values (tiedWith: how many share it); null when unknown or unranked. */
+  rank: { rank: number; n: number; tiedWith: number } | null;
+  /** The latest value's basis is in doubt: it has no rank by design. */
+  unranked: boolean;
 }
 
 /** Entries of a district's profile; ranks come from the build's precomputed table (null while loading). */
@@ -26,8 +28,8 @@ export function profileEntries(district: string, own: DataObservation[], ranks: 
       const latest = points[points.length - 1]!;
       const r = rankOf.get(`${indicator.id}|${basis}`);
       // A rank stands only for the value it was computed from (not, say, an imported one drawn instead).
-      const rank: ProfileEntry['rank'] = r && r[2] === latest.year && r[3] === latest.value ? { rank: r[4], n: r[5] } : null;
-      out.push({ indicator, basis, points, latest, rank });
+      const rank: ProfileEntry['rank'] = r && r[2] === latest.year && r[3] === latest.value ? { rank: r[4], n: r[5], tiedWith: r[6] ?? 1 } : null;
+      out.push({ indicator, basis, points, latest, rank, unranked: unranked(latest.obs) });
     }
   }
   return out;

@@ -9,7 +9,7 @@ import { formatValue } from '../../domain/format.ts';
 import { basisName, districtName, flagName, indicatorName } from '../../i18n/i18n.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { setView, useView } from '../../state/store.ts';
-import { MAP_CLASSES, mapModel } from './map-model.ts';
+import { DOUBT_TILE, MAP_CLASSES, mapModel } from './map-model.ts';
 
 const TILE = 96;
 const GAP = 6;
@@ -61,6 +61,10 @@ export default function MapPage() {
               <pattern id="no-report" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                 <rect width="8" height="8" fill="#f4f4f4" />
                 <line x1="0" y1="0" x2="0" y2="8" stroke="#cfcfcf" strokeWidth="3" />
+              </pattern>
+              <pattern id="basis-doubtful" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+                <rect width="6" height="6" fill="#e6e6e6" />
+                <line x1="0" y1="0" x2="0" y2="6" stroke="#9a9a9a" strokeWidth="1.5" />
               </pattern>
             </defs>
             {model.tiles.map((tile) => {
@@ -129,6 +133,11 @@ export default function MapPage() {
             <span className="legend-item">
               <span className="legend-swatch" style={{ background: '#f4f4f4', border: '1px solid #bdbdbd' }} /> {t('map.noValue')}
             </span>
+            {model.tiles.some((x) => x.colour === DOUBT_TILE) ? (
+              <span className="legend-item">
+                <span className="legend-swatch legend-swatch--doubt" /> {t('chart.unrankedOf')}
+              </span>
+            ) : null}
             <span className="legend-item">* {lang === 'zh' ? '含标注（见提示）' : 'flagged (see the tooltip)'}</span>
           </div>
           <p>

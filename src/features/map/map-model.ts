@@ -1,9 +1,11 @@
 // The tile map: one square per district, coloured by the chosen value.
 import type { Meta } from '../../dataset/meta.ts';
 import type { DataObservation } from '../../domain/obs-file.ts';
-import { barsFor, pointsFor, resolveBasis, type Point } from '../../domain/select.ts';
+import { barsFor, pointsFor, rankedBars, resolveBasis, type Point } from '../../domain/select.ts';
 
 export const MAP_CLASSES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+/** A value whose basis is in doubt is not placed on the colour scale (that would rank it): a grey hatch instead. */
+export const DOUBT_TILE = 'url(#basis-doubtful)';
 
 export interface Tile {
   district: string;
@@ -54,7 +56,7 @@ export function mapModel(rows: DataObservation[], meta: Meta, indicator: string,
   const byDistrict = new Map(result.bars.map((b) => [b.district, b]));
   const reported = new Set(meta.sources.map((s) => s.district));
   for (const o of rows) if (o.flags.includes('imported')) reported.add(o.district);
-  const breaks = classBreaks(result.bars.map((b) => b.value));
+  const breaks = classBreaks(rankedBars(result.bars).map((b) => b.value));
   const latest = Math.max(...result.bars.map((b) => b.year));
   const tiles: Tile[] = placed.map((d) => {
     const b = byDistrict.get(d.id);
@@ -68,7 +70,7 @@ export function mapModel(rows: DataObservation[], meta: Meta, indicator: string,
       year: b?.year ?? null,
       point: b?.point ?? null,
       standIn: b ? result.year === null && b.year !== latest : false,
-      colour: b ? MAP_CLASSES[classOf(b.value, breaks)]! : '#f4f4f4',
+      colour: !b ? '#f4f4f4' : b.rank === null ? DOUBT_TILE : MAP_CLASSES[classOf(b.value, breaks)]!,
     };
   });
   return {

@@ -30,6 +30,12 @@ export default function MethodologyPage() {
         <h3>{t('method.derived')}</h3>
         <p>{t('method.derivedBody')}</p>
       </section>
+      <section id="method-doubtful">
+        <h3>{t('method.doubtful')}</h3>
+        <p>{t('method.doubtfulBody')}</p>
+        <h4>{t('method.ranks')}</h4>
+        <p>{t('method.ranksBody')}</p>
+      </section>
       <section>
         <h3>{t('method.bases')}</h3>
         <p>{t('method.basesBody')}</p>
