@@ -65,6 +65,7 @@ export function DistrictPicker(props: {
   const { meta, value, withData, onChange, lang, t } = props;
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDetailsElement>(null);
   const id = useId();
   const selected = new Set(value ?? [...withData]);
   const toggle = (d: string) => {
@@ -83,7 +84,19 @@ export function DistrictPicker(props: {
   const shown = matching.slice(0, MAX_LISTED);
   const summary = value === null ? t('pick.allWithData', { n: withData.size }) : t('pick.selected', { n: value.length });
   return (
-    <details className="picker picker--districts" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details
+      className="picker picker--districts"
+      ref={panel}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+      // Esc closes the panel and gives the focus back to its button, as with any pop-up.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !panel.current?.open) return;
+        e.preventDefault();
+        e.stopPropagation();
+        panel.current.open = false;
+        panel.current.querySelector('summary')?.focus();
+      }}
+    >
       <summary>
         <span className="picker__label">{t('pick.districts')}</span> <span className="picker__summary">{summary}</span>
       </summary>

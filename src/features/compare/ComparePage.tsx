@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { DataObservation } from '../../domain/obs-file.ts';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import { ChartNotes } from '../../components/ChartNotes.tsx';
@@ -15,7 +15,9 @@ import { basisName, districtName, flagName, type Lang, type T } from '../../i18n
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { permalink, setView, useView } from '../../state/store.ts';
 import type { ViewState } from '../../state/view-state.ts';
-import { barOption, lineOption, pointAt } from './chart-options.ts';
+import { barOption, chartItems, hitAt, lineOption, pointAt } from './chart-options.ts';
+import { observationDetails } from '../../components/observation-details.ts';
+import type { EChartsType } from '../../lib/echarts.ts';
 import { compareModel, type CompareModel } from './compare-model.ts';
 import { describeCompare } from './describe.ts';
 
@@ -146,6 +148,55 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
   const chartBox = useRef<HTMLDivElement>(null);
   const [exporting, setExporting] = useState(false);
   const [tab, setTab] = useState<'chart' | 'table'>('chart');
+  // Keyboard: the chart takes the focus, arrows move from item to item (showing
+  // its tooltip and saying it aloud), Enter opens its source, Esc hides the tip.
+  const chart = useRef<EChartsType | null>(null);
+  const [active, setActive] = useState<number | null>(null);
+  const items = useMemo(() => (model ? chartItems(model) : []), [model]);
+  useEffect(() => setActive(null), [items]);
+  const spoken = useMemo(() => {
+    const it = active === null ? undefined : items[active];
+    const hit = it && model ? hitAt(model, t, it) : null;
+    if (!hit) return '';
+    const d = observationDetails(hit.p, { lang, t, meta }, { standInFor: hit.standInFor, rank: hit.rank });
+    return [d.title, d.value, ...d.lines, d.flags.map((f) => f.name).join(lang === 'zh' ? '、' : ', '), d.hint].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+  }, [active, items, model, t, lang, meta]);
+  const openSource = (p: ReturnType<typeof pointAt>) => {
+    if (!p?.obs.source) return;
+    if (state.embed) window.open(permalinkTo(sourcePatch(p.obs.source, p.obs.id)), '_blank', 'noopener');
+    else setView(sourcePatch(p.obs.source, p.obs.id));
+  };
+  const showItem = (i: number | null) => {
+    const c = chart.current;
+    setActive(i);
+    if (!c) return;
+    c.dispatchAction({ type: 'downplay' });
+    if (i === null) {
+      c.dispatchAction({ type: 'hideTip' });
+      return;
+    }
+    const it = items[i]!;
+    c.dispatchAction({ type: 'highlight', seriesIndex: it.seriesIndex, dataIndex: it.dataIndex });
+    c.dispatchAction({ type: 'showTip', seriesIndex: it.seriesIndex, dataIndex: it.dataIndex });
+  };
+  const onKey = (e: React.KeyboardEvent) => {
+    if (items.length === 0) return;
+    const last = items.length - 1;
+    const next: Record<string, number> = {
+      ArrowDown: active === null ? 0 : Math.min(last, active + 1),
+      ArrowRight: active === null ? 0 : Math.min(last, active + 1),
+      ArrowUp: active === null ? 0 : Math.max(0, active - 1),
+      ArrowLeft: active === null ? 0 : Math.max(0, active - 1),
+      Home: 0,
+      End: last,
+    };
+    if (e.key in next) showItem(next[e.key]!);
+    else if (e.key === 'Enter' && active !== null) openSource(items[active]!.point);
+    else if (e.key === 'Escape' && active !== null) showItem(null);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
   const option = useMemo(() => {
     if (!model || !words || model.empty) return null;
     const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, compact, scale };
@@ -195,17 +246,30 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
       {model.empty === 'no-common' ? <p className="chart-frame__empty">{t('pick.noCommon')}</p> : null}
       {model.empty === 'no-data' ? <p className="chart-frame__empty">{t('chart.noData')}</p> : null}
       {option && !showTable ? (
-        <div className="chart-frame__chart" role="img" aria-label={words.summary} ref={chartBox}>
+        <div
+          className="chart-frame__chart"
+          role="group"
+          aria-roledescription={t('chart.roleDesc')}
+          aria-label={words.summary}
+          aria-describedby="chart-keys"
+          tabIndex={0}
+          ref={chartBox}
+          onKeyDown={onKey}
+          onBlur={() => active !== null && showItem(null)}
+          data-testid="chart-focus"
+        >
           <EChart
             option={option}
             height={chartHeight(model, scale)}
-            onItemClick={(params) => {
-              const p = pointAt(model, params);
-              if (!p?.obs.source) return;
-              if (state.embed) window.open(permalinkTo(sourcePatch(p.obs.source, p.obs.id)), '_blank', 'noopener');
-              else setView(sourcePatch(p.obs.source, p.obs.id));
-            }}
+            onReady={(c) => (chart.current = c)}
+            onItemClick={(params) => openSource(pointAt(model, params))}
           />
+          <p id="chart-keys" className="visually-hidden">
+            {t('chart.keys')}
+          </p>
+          <p className="visually-hidden" aria-live="polite" data-testid="chart-spoken">
+            {spoken}
+          </p>
         </div>
       ) : null}
       {showTable ? <DataTable model={model} meta={meta} lang={lang} t={t} open /> : null}

@@ -95,19 +95,49 @@ export function pointSymbol(p: Point): { symbol: string; symbolSize: number; ite
   }
 }
 
+const MARGIN = 8;
+
+/**
+ * Where a tooltip goes, relative to the chart's box: beside the pointer, but
+ * always inside the window (ECharts' own confine keeps it inside the chart,
+ * which runs off the screen when the chart is taller than the window or the
+ * tooltip taller than the chart). Below-right first, then above, then clamped.
+ */
+export function tooltipPlace(
+  pointer: [number, number],
+  tip: [number, number],
+  box: { left: number; top: number },
+  win: { width: number; height: number },
+): [number, number] {
+  const [px, py] = pointer;
+  const [w, h] = tip;
+  // In window coordinates.
+  let x = box.left + px + 14;
+  if (x + w > win.width - MARGIN) x = box.left + px - 14 - w;
+  x = Math.max(MARGIN, Math.min(x, win.width - MARGIN - w));
+  let y = box.top + py + 14;
+  if (y + h > win.height - MARGIN) y = box.top + py - 14 - h;
+  y = Math.max(MARGIN, Math.min(y, win.height - MARGIN - h));
+  return [Math.round(x - box.left), Math.round(y - box.top)];
+}
+
 function tooltipFor(ctx: ChartContext, find: (params: unknown) => { p: Point; standInFor: number | null; rank: string } | null) {
   if (ctx.noTooltip) return { show: false };
   return {
     trigger: 'item',
-    confine: true,
+    confine: false,
     enterable: false,
+    position: (point: [number, number], _params: unknown, dom: HTMLElement, _rect: unknown, size: { contentSize: [number, number] }) => {
+      const box = (dom.offsetParent ?? dom.parentElement)?.getBoundingClientRect() ?? { left: 0, top: 0 };
+      return tooltipPlace(point, size.contentSize, box, { width: window.innerWidth, height: window.innerHeight });
+    },
     // Returning an element (never a string) keeps report text out of innerHTML.
     formatter: (params: unknown) => {
       const hit = find(params);
       if (!hit) return document.createElement('span');
       return renderDetails(observationDetails(hit.p, ctx, { standInFor: hit.standInFor, rank: hit.rank }));
     },
-    extraCssText: 'max-width: 340px; white-space: normal;',
+    extraCssText: 'max-width: min(340px, calc(100vw - 16px)); max-height: calc(100vh - 16px); overflow: hidden; white-space: normal;',
   };
 }
 
@@ -178,12 +208,7 @@ export function barOption(m: CompareModel, ctx: ChartContext): EChartsCoreOption
       axisLabel: { color: TEXT, fontSize: 13 * s, fontFamily: FONT },
       axisTick: { show: false },
     },
-    tooltip: tooltipFor(ctx, (params) => {
-      const i = (params as { dataIndex?: number }).dataIndex;
-      const b = i === undefined ? undefined : m.bars[i];
-      if (!b) return null;
-      return { p: b.point, standInFor: m.barYear ?? latestShown, rank: rankLabel(t, b, nRanked, 'long') };
-    }),
+    tooltip: tooltipFor(ctx, (params) => hitAt(m, ctx.t, params as ItemRef)),
     series: [
       {
         type: 'bar',
@@ -294,16 +319,30 @@ export function lineOption(m: CompareModel, ctx: ChartContext): EChartsCoreOptio
       axisLabel: { formatter: (v: number) => formatAxis(v, m.indicator, lang), color: MUTED, fontSize: 11 * s },
       splitLine: { lineStyle: { color: '#e4e4e4' } },
     },
-    tooltip: tooltipFor(ctx, (params) => {
-      const { seriesIndex, dataIndex } = params as { seriesIndex?: number; dataIndex?: number };
-      const p = seriesIndex === undefined || dataIndex === undefined ? undefined : lookup[seriesIndex]?.[dataIndex];
-      if (!p) return null;
-      const r = rankInYear(m.points, p, m.indicator.higherIsBetter);
-      const n = m.points.filter((q) => q.year === p.year && !unranked(q.obs)).length;
-      return { p, standInFor: null, rank: rankLabel(ctx.t, r ?? { rank: null, tiedWith: 1 }, r?.n ?? n, 'long') };
-    }),
+    tooltip: tooltipFor(ctx, (params) => hitAt(m, ctx.t, params as ItemRef)),
     series,
   };
+}
+
+export interface ItemRef {
+  seriesIndex?: number;
+  dataIndex?: number;
+}
+
+/** What the tooltip (and the keyboard's announcement) says about one item: its point, stand-in year and rank. */
+export function hitAt(m: CompareModel, t: T, ref: ItemRef): { p: Point; standInFor: number | null; rank: string } | null {
+  if (ref.dataIndex === undefined) return null;
+  if (m.chart === 'bar') {
+    const b = m.bars[ref.dataIndex];
+    if (!b) return null;
+    const latestShown = m.barYear ?? Math.max(...m.bars.map((x) => x.year));
+    return { p: b.point, standInFor: latestShown, rank: rankLabel(t, b, rankedBars(m.bars).length, 'long') };
+  }
+  const p = pointAt(m, ref);
+  if (!p) return null;
+  const r = rankInYear(m.points, p, m.indicator.higherIsBetter);
+  const n = m.points.filter((q) => q.year === p.year && !unranked(q.obs)).length;
+  return { p, standInFor: null, rank: rankLabel(t, r ?? { rank: null, tiedWith: 1 }, r?.n ?? n, 'long') };
 }
 
 /** The point behind a click on a chart item, for opening its source. */
@@ -312,4 +351,12 @@ export function pointAt(m: CompareModel, params: { seriesIndex?: number; dataInd
   if (m.chart === 'bar') return m.bars[params.dataIndex]?.point ?? null;
   if (params.seriesIndex === undefined) return null;
   return lineLayout(m)[params.seriesIndex]?.points[params.dataIndex] ?? null;
+}
+
+/** The chart's items in reading order, for moving through them with the keyboard. */
+export function chartItems(m: CompareModel): { seriesIndex: number; dataIndex: number; point: Point }[] {
+  if (m.chart === 'bar') return m.bars.map((b, i) => ({ seriesIndex: 0, dataIndex: i, point: b.point }));
+  const out: { seriesIndex: number; dataIndex: number; point: Point }[] = [];
+  lineLayout(m).forEach((l, si) => l.points.forEach((p, di) => p && out.push({ seriesIndex: si, dataIndex: di, point: p })));
+  return out;
 }
