@@ -2,7 +2,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { categoriesOf, type Meta } from '../dataset/meta.ts';
 import { districtMatches, indicatorMatches } from '../domain/search.ts';
-import { categoryName, districtName, groupName, indicatorName, type Lang, type T } from '../i18n/i18n.ts';
+import { basisLabel, categoryName, districtName, groupName, indicatorName, type Lang, type T } from '../i18n/i18n.ts';
 
 export function IndicatorPicker(props: {
   meta: Meta;
@@ -58,11 +58,13 @@ export function DistrictPicker(props: {
   /** null: every district with data. */
   value: string[] | null;
   withData: Set<string>;
+  /** Districts with values only on another basis of the indicator. */
+  otherBasis?: Set<string>;
   onChange: (ids: string[] | null) => void;
   lang: Lang;
   t: T;
 }) {
-  const { meta, value, withData, onChange, lang, t } = props;
+  const { meta, value, withData, otherBasis, onChange, lang, t } = props;
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDetailsElement>(null);
@@ -128,7 +130,7 @@ export function DistrictPicker(props: {
             <label key={d.id} className={withData.has(d.id) ? '' : 'picker__nodata'}>
               <input type="checkbox" checked={selected.has(d.id)} onChange={() => toggle(d.id)} id={`${id}-${d.id}`} />
               <span>{districtName(d, lang)}</span>
-              {withData.has(d.id) ? null : <span className="picker__tag">{t('pick.noData')}</span>}
+              {withData.has(d.id) ? null : <span className="picker__tag">{t(otherBasis?.has(d.id) ? 'pick.otherBasis' : 'pick.noData')}</span>}
             </label>
           ))}
           {matching.length > shown.length ? <p className="muted">{t('pick.more', { n: matching.length - shown.length })}</p> : null}
@@ -252,5 +254,29 @@ export function YearRange(props: {
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * The basis (denominator) of an indicator, with how many districts report
+ * each. Bases are never mixed in one chart or table, so every basis that has
+ * values is offered, including values with no basis named.
+ */
+export function BasisPicker(props: {
+  bases: { basis: string; districts: number }[];
+  value: string;
+  meta: Meta;
+  lang: Lang;
+  t: T;
+  onChange: (basis: string) => void;
+}) {
+  const { bases, value, meta, lang, t } = props;
+  return (
+    <Segmented
+      label={t('pick.basis')}
+      value={value}
+      options={bases.map((b) => ({ value: b.basis, label: `${basisLabel(b.basis, bases, meta.basis, lang)} (${b.districts})` }))}
+      onChange={props.onChange}
+    />
   );
 }

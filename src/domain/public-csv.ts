@@ -31,3 +31,15 @@ export function publicCsvRows(observations: DataObservation[], ds: Refs): string
 export function toPublicCsv(observations: DataObservation[], ds: Refs): string {
   return '\uFEFF' + Papa.unparse([[...PUBLIC_CSV_COLUMNS]], { newline: '\r\n' }) + '\r\n' + publicCsvRows(observations, ds);
 }
+
+/** A view's table as it is shown: its column headers and, row by row, its cells (numbers stay numbers). */
+export interface ShownTable {
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** A shown table as CSV (BOM, CRLF, formula cells guarded); an empty cell is an empty field, never 0. */
+export function toTableCsv(table: ShownTable): string {
+  const rows = table.rows.map((r) => r.map((c) => (c === null ? '' : c)));
+  return '\uFEFF' + Papa.unparse([table.columns, ...rows], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START }) + '\r\n';
+}

@@ -71,6 +71,44 @@ export function resolveBasis(rows: DataObservation[], indicator: string, request
   return bases[0]!.basis;
 }
 
+/**
+ * The basis that covers most of the chosen districts (then the most widely
+ * reported), so that choosing a district whose values all carry another basis
+ * (or none, as imported rows often do) shows them instead of "no data".
+ */
+export function basisForSelection(rows: DataObservation[], indicator: string, districts: string[] | null, order: string[] = []): string | null {
+  const bases = basesOf(rows, indicator, order);
+  if (!districts || districts.length === 0 || bases.length < 2) return bases[0]?.basis ?? null;
+  const wanted = new Set(districts);
+  const covered = new Map<string, Set<string>>();
+  for (const o of rows) {
+    if (o.indicator !== indicator || !wanted.has(o.district)) continue;
+    let c = covered.get(o.basis);
+    if (!c) covered.set(o.basis, (c = new Set()));
+    c.add(o.district);
+  }
+  let best: string | null = null;
+  for (const b of bases) if (best === null || (covered.get(b.basis)?.size ?? 0) > (covered.get(best)?.size ?? 0)) best = b.basis;
+  return best;
+}
+
+/** For districts without a value in one basis, the other bases they have values in. */
+export function otherBases(rows: DataObservation[], indicator: string, basis: string, districts: string[]): Map<string, string[]> {
+  const wanted = new Set(districts);
+  const by = new Map<string, Set<string>>();
+  const here = new Set<string>();
+  for (const o of rows) {
+    if (o.indicator !== indicator || !wanted.has(o.district)) continue;
+    if (o.basis === basis) here.add(o.district);
+    else {
+      let s = by.get(o.district);
+      if (!s) by.set(o.district, (s = new Set()));
+      s.add(o.basis);
+    }
+  }
+  return new Map(districts.filter((d) => !here.has(d) && by.has(d)).map((d) => [d, [...by.get(d)!].sort()]));
+}
+
 export interface SeriesQuery {
   indicator: string;
   basis: string;

@@ -33,6 +33,16 @@ export function basisName(id: string, bases: Map<string, Basis>, lang: Lang): st
   return b ? (lang === 'zh' ? b.nameZh : b.nameEn) : id;
 }
 
+/**
+ * A basis as the basis picker and titles name it. An empty basis beside named
+ * ones is not "the total as reported" but a value whose denominator nobody
+ * stated (imported rows often have none): it says so.
+ */
+export function basisLabel(id: string, all: { basis: string }[], bases: Map<string, Basis>, lang: Lang): string {
+  if (id === '' && all.some((b) => b.basis !== '')) return lang === 'zh' ? '未注明口径' : 'basis not stated';
+  return basisName(id, bases, lang);
+}
+
 export const scopeName = (s: ScopeId | string, lang: Lang): string => {
   const l = SCOPE_LABELS[s as ScopeId];
   return l ? l[lang] : s;

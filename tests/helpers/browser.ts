@@ -123,3 +123,11 @@ export async function chartText(page: Page): Promise<string> {
   await page.waitForSelector('[data-testid=compare-chart] svg text');
   return (await page.locator('[data-testid=compare-chart] svg').textContent()) ?? '';
 }
+
+/** Clicks a download button and returns the file's name and text (BOM removed). */
+export async function downloadText(page: Page, selector: string): Promise<{ name: string; text: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await dl.path();
+  const { readFileSync } = await import('node:fs');
+  return { name: dl.suggestedFilename(), text: readFileSync(path!, 'utf8').replace(/^\uFEFF/, '') };
+}

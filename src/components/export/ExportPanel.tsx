@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { Meta } from '../../dataset/meta.ts';
 import { useManifest } from '../../dataset/store.ts';
 import type { DataObservation } from '../../domain/obs-file.ts';
-import { toPublicCsv } from '../../domain/public-csv.ts';
+import { toPublicCsv, toTableCsv, type ShownTable } from '../../domain/public-csv.ts';
 import { echarts, loadChartExtras, type EChartsCoreOption } from '../../lib/echarts.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { permalink, setView, useView } from '../../state/store.ts';
@@ -16,10 +16,13 @@ import { svgToPng, withPngText } from './png.ts';
 export interface ExportSpec {
   fileStem: string;
   text: Omit<ExportText, 'footer'>;
-  /** The chart option for a given type scale, without DOM tooltips. */
-  option: (scale: number) => EChartsCoreOption;
-  screen: { width: number; height: number };
+  /** The chart option for a given type scale, without DOM tooltips; views without a chart have none (no image, embed or presentation). */
+  option?: (scale: number) => EChartsCoreOption;
+  screen?: { width: number; height: number };
+  /** The observations shown, with their provenance. */
   rows: DataObservation[];
+  /** The view's own table as shown (order, columns), when it has one: the CSV then holds it. */
+  table?: ShownTable;
   meta: Meta;
 }
 
@@ -37,7 +40,7 @@ export function renderChartSvg(option: EChartsCoreOption, width: number, height:
 export function exportSvg(spec: ExportSpec, footer: string, preset: Preset): string {
   const text: ExportText = { ...spec.text, footer };
   const typeScale = Math.max(1, preset.width / 1000);
-  return composeSvg(text, preset.width, preset.height, (box) => renderChartSvg(spec.option(typeScale), box.width, box.height)).svg;
+  return composeSvg(text, preset.width, preset.height, (box) => renderChartSvg(spec.option!(typeScale), box.width, box.height)).svg;
 }
 
 function download(name: string, blob: Blob) {
@@ -60,6 +63,7 @@ export function dataJson(spec: ExportSpec, link: string, version: string, dataDa
       link,
       dataVersion: version,
       dataDate,
+      ...(spec.table ? { table: { columns: spec.table.columns, rows: spec.table.rows } } : {}),
       observations: spec.rows.map((o) => ({
         id: o.id,
         district: o.district,
@@ -99,7 +103,8 @@ export default function ExportPanel({ spec }: { spec: ExportSpec }) {
   if (!manifest) return null;
   const link = permalink(state, manifest.version);
   const footer = `${t('app.title')} · ${t('app.dataVersion', { version: manifest.version, date: manifest.dataDate })} · ${link}`;
-  const presets: Preset[] = [PRESETS.slide169, PRESETS.slide43, { id: 'screen', width: Math.round(spec.screen.width), height: Math.round(spec.screen.height) }];
+  const screen = spec.screen ?? { width: 960, height: 600 };
+  const presets: Preset[] = [PRESETS.slide169, PRESETS.slide43, { id: 'screen', width: Math.round(screen.width), height: Math.round(screen.height) }];
   const run = async (what: string, job: () => Promise<void> | void) => {
     setBusy(what);
     setError(null);
@@ -124,10 +129,11 @@ export default function ExportPanel({ spec }: { spec: ExportSpec }) {
       await loadChartExtras(); // line charts
       download(`${spec.fileStem}-${p.id}.svg`, new Blob([exportSvg(spec, footer, p)], { type: 'image/svg+xml;charset=utf-8' }));
     });
+  const tableCsv = () => run('table-csv', () => download(`${spec.fileStem}.csv`, new Blob([toTableCsv(spec.table!)], { type: 'text/csv;charset=utf-8' })));
   const csv = () =>
     run('csv', () =>
       download(
-        `${spec.fileStem}.csv`,
+        spec.table ? `${spec.fileStem}-observations.csv` : `${spec.fileStem}.csv`,
         new Blob([toPublicCsv(spec.rows, { refs: { districts: spec.meta.district, indicators: spec.meta.indicator, sources: spec.meta.source } })], { type: 'text/csv;charset=utf-8' }),
       ),
     );
@@ -135,40 +141,51 @@ export default function ExportPanel({ spec }: { spec: ExportSpec }) {
   const label = (p: Preset) => t(p.id === 'slide169' ? 'export.slide169' : p.id === 'slide43' ? 'export.slide43' : 'export.screen');
   return (
     <div className="export-panel" data-testid="export-panel">
-      <div className="export-panel__group" role="group" aria-label={t('export.image')}>
-        <span className="export-panel__label">{t('export.image')}</span>
-        {presets.map((p) => (
-          <span key={p.id} className="export-panel__preset">
-            {label(p)}:{' '}
-            <button type="button" className="button button--small" onClick={() => png(p)} disabled={busy !== null} data-testid={`png-${p.id}`}>
-              PNG
-            </button>{' '}
-            <button type="button" className="button button--small" onClick={() => svg(p)} disabled={busy !== null} data-testid={`svg-${p.id}`}>
-              SVG
-            </button>
-          </span>
-        ))}
-      </div>
+      {spec.option ? (
+        <div className="export-panel__group" role="group" aria-label={t('export.image')}>
+          <span className="export-panel__label">{t('export.image')}</span>
+          {presets.map((p) => (
+            <span key={p.id} className="export-panel__preset">
+              {label(p)}:{' '}
+              <button type="button" className="button button--small" onClick={() => png(p)} disabled={busy !== null} data-testid={`png-${p.id}`}>
+                PNG
+              </button>{' '}
+              <button type="button" className="button button--small" onClick={() => svg(p)} disabled={busy !== null} data-testid={`svg-${p.id}`}>
+                SVG
+              </button>
+            </span>
+          ))}
+        </div>
+      ) : null}
       <div className="export-panel__group" role="group" aria-label={t('export.data')}>
         <span className="export-panel__label">{t('export.data')}</span>
-        <button type="button" className="button button--small" onClick={csv} disabled={busy !== null} data-testid="export-csv">
-          CSV
-        </button>
+        {spec.table ? (
+          <button type="button" className="button button--small" onClick={tableCsv} disabled={busy !== null} data-testid="export-table-csv">
+            {t('export.tableCsv')}
+          </button>
+        ) : null}
+        {spec.rows.length > 0 || !spec.table ? (
+          <button type="button" className="button button--small" onClick={csv} disabled={busy !== null} data-testid="export-csv">
+            {spec.table ? t('export.obsCsv') : 'CSV'}
+          </button>
+        ) : null}
         <button type="button" className="button button--small" onClick={json} disabled={busy !== null} data-testid="export-json">
           JSON
         </button>
       </div>
-      <div className="export-panel__group">
-        <button type="button" className="button button--small" aria-expanded={embed} onClick={() => setEmbed((v) => !v)} data-testid="embed-open">
-          {t('export.embed')}
-        </button>
-        <button type="button" className="button button--small" onClick={() => setView({ present: true })} data-testid="present">
-          {t('export.present')}
-        </button>
-        <button type="button" className="button button--small" onClick={() => window.print()}>
-          {t('export.print')}
-        </button>
-      </div>
+      {spec.option ? (
+        <div className="export-panel__group">
+          <button type="button" className="button button--small" aria-expanded={embed} onClick={() => setEmbed((v) => !v)} data-testid="embed-open">
+            {t('export.embed')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => setView({ present: true })} data-testid="present">
+            {t('export.present')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => window.print()}>
+            {t('export.print')}
+          </button>
+        </div>
+      ) : null}
       <details className="export-panel__alt">
         <summary>{t('export.altText')}</summary>
         <p data-testid="alt-text">{spec.text.description}</p>

@@ -1,17 +1,18 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DataObservation } from '../../domain/obs-file.ts';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import { ChartNotes } from '../../components/ChartNotes.tsx';
 import { EChart } from '../../components/EChart.tsx';
 import { sourcePatch } from '../../components/links.ts';
-import { DistrictPicker, IndicatorPicker, Segmented, YearRange, YearSelect } from '../../components/pickers.tsx';
+import { BasisPicker, DistrictPicker, IndicatorPicker, Segmented, YearRange, YearSelect } from '../../components/pickers.tsx';
 import { ShareBar } from '../../components/ShareBar.tsx';
+import { ExportToggle } from '../../components/ExportToggle.tsx';
 import { ViewLink } from '../../components/ViewLink.tsx';
 import { useIndicatorRowsFor, useManifest, useMeta, type IndicatorSummary } from '../../dataset/store.ts';
 import { rowsNeeded } from '../../domain/select.ts';
 import type { Meta } from '../../dataset/meta.ts';
 import { formatValue } from '../../domain/format.ts';
-import { basisName, districtName, flagName, type Lang, type T } from '../../i18n/i18n.ts';
+import { basisLabel, districtName, flagName, type Lang, type T } from '../../i18n/i18n.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { permalink, setView, useView } from '../../state/store.ts';
 import type { ViewState } from '../../state/view-state.ts';
@@ -21,7 +22,6 @@ import type { EChartsType } from '../../lib/echarts.ts';
 import { compareModel, type CompareModel } from './compare-model.ts';
 import { describeCompare } from './describe.ts';
 
-const ExportPanel = lazy(() => import('../../components/export/ExportPanel.tsx'));
 
 export function chartHeight(m: CompareModel, scale = 1): number {
   return m.chart === 'bar' ? Math.max(180, 70 + m.bars.length * 40) * scale : 380 * scale;
@@ -71,6 +71,7 @@ function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; 
   const manifest = useManifest();
   const available = useMemo(() => new Set(Object.keys(manifest?.files.indicators ?? {})), [manifest]);
   const withData = useMemo(() => new Set(model?.withData ?? []), [model]);
+  const otherBasis = useMemo(() => new Set((rows ?? []).filter((o) => o.indicator === state.indicator && !withData.has(o.district)).map((o) => o.district)), [rows, state.indicator, withData]);
   const allYears = useMemo(() => {
     if (summary) return summary.years;
     const ys = [...new Set((rows ?? []).filter((o) => o.indicator === state.indicator).map((o) => o.year))].sort((a, b) => a - b);
@@ -86,15 +87,8 @@ function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; 
         t={t}
         onChange={(indicator) => setView({ indicator, basis: null, year: 'latest' })}
       />
-      <DistrictPicker meta={meta} value={state.districts} withData={withData} lang={lang} t={t} onChange={(districts) => setView({ districts })} />
-      {model && model.bases.length > 1 ? (
-        <Segmented
-          label={t('pick.basis')}
-          value={model.basis}
-          options={model.bases.map((b) => ({ value: b.basis, label: `${basisName(b.basis, meta.basis, lang)} (${b.districts})` }))}
-          onChange={(basis) => setView({ basis })}
-        />
-      ) : null}
+      <DistrictPicker meta={meta} value={state.districts} withData={withData} otherBasis={otherBasis} lang={lang} t={t} onChange={(districts) => setView({ districts })} />
+      {model && model.bases.length > 1 ? <BasisPicker bases={model.bases} value={model.basis} meta={meta} lang={lang} t={t} onChange={(basis) => setView({ basis })} /> : null}
       <Segmented
         label={t('pick.chart')}
         value={state.chart}
@@ -146,7 +140,6 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
   const scale = state.present ? 1.5 : 1;
   const words = useMemo(() => (model ? describeCompare(model, meta, lang, t) : null), [model, meta, lang, t]);
   const chartBox = useRef<HTMLDivElement>(null);
-  const [exporting, setExporting] = useState(false);
   const [tab, setTab] = useState<'chart' | 'table'>('chart');
   // Keyboard: the chart takes the focus, arrows move from item to item (showing
   // its tooltip and saying it aloud), Enter opens its source, Esc hides the tip.
@@ -245,6 +238,15 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
       ) : null}
       {model.empty === 'no-common' ? <p className="chart-frame__empty">{t('pick.noCommon')}</p> : null}
       {model.empty === 'no-data' ? <p className="chart-frame__empty">{t('chart.noData')}</p> : null}
+      {model.elsewhere.size > 0 && !state.embed ? (
+        <p className="chart-frame__elsewhere" data-testid="other-basis">
+          {[...model.elsewhere].map(([d, bs]) => (
+            <button key={d} type="button" className="button button--small" onClick={() => setView({ basis: bs[0]! })}>
+              {t('chart.showBasis', { district: districtName(meta.district.get(d), lang, d), basis: basisLabel(bs[0]!, model.bases, meta.basis, lang) })}
+            </button>
+          ))}
+        </p>
+      ) : null}
       {option && !showTable ? (
         <div
           className="chart-frame__chart"
@@ -277,15 +279,8 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
       {state.embed ? null : (
         <>
           <ShareBar what={words.title} sources={sources}>
-            <button type="button" className="button" aria-expanded={exporting} onClick={() => setExporting((v) => !v)} data-testid="export-open">
-              {t('export.button')}
-            </button>
+            <ExportToggle spec={exportSpec} label={t('export.button')} />
           </ShareBar>
-          {exporting ? (
-            <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-              <ExportPanel spec={exportSpec()} />
-            </Suspense>
-          ) : null}
           <DataTable model={model} meta={meta} lang={lang} t={t} />
         </>
       )}

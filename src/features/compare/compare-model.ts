@@ -6,10 +6,12 @@ import type { DataObservation } from '../../domain/obs-file.ts';
 import {
   barsFor,
   basesOf,
+  basisForSelection,
   commonYears,
   flagsShown,
   groupMedians,
   median,
+  otherBases,
   pointsFor,
   rankedBars,
   resolveBasis,
@@ -46,6 +48,8 @@ export interface CompareModel {
   groupMedians: Map<string, { median: number; count: number }>;
   flags: FlagId[];
   sources: string[];
+  /** Districts asked for with no value in this basis but values in another: which bases. */
+  elsewhere: Map<string, string[]>;
   /** Why nothing can be drawn, if so. */
   empty: 'no-data' | 'no-common' | null;
   /** With no selection and many districts, only the top and bottom are drawn: how many of how many. */
@@ -64,7 +68,15 @@ export function compareModel(state: ViewState, rows: DataObservation[], meta: Me
   if (!indicator) return null;
   const basisOrder = meta.bases.map((b) => b.id);
   const bases = whole?.bases ?? basesOf(rows, indicator.id, basisOrder);
-  const basis = (whole ? (state.basis !== null && bases.some((b) => b.basis === state.basis) ? state.basis : bases[0]?.basis) : resolveBasis(rows, indicator.id, state.basis, basisOrder)) ?? '';
+  // Sliced data knows its bases from the whole file; the rows in hand pick the selection's basis otherwise.
+  const basis =
+    (whole
+      ? state.basis !== null && bases.some((b) => b.basis === state.basis)
+        ? state.basis
+        : bases[0]?.basis
+      : state.basis === null
+        ? basisForSelection(rows, indicator.id, state.districts, basisOrder)
+        : resolveBasis(rows, indicator.id, state.basis, basisOrder)) ?? '';
   const all = pointsFor(rows, { indicator: indicator.id, basis, districts: null });
   const withData = [...new Set(all.map((p) => p.district))].sort(byMetaOrder(meta));
   let districts = state.districts ?? withData;
@@ -82,8 +94,9 @@ export function compareModel(state: ViewState, rows: DataObservation[], meta: Me
   if (state.common) points = points.filter((p) => common.includes(p.year));
   const years = yearsOf(points);
 
+  const elsewhere = otherBases(rows, indicator.id, basis, districts);
   const base: Omit<CompareModel, 'bars' | 'barYear' | 'missing' | 'drawn' | 'medianAll' | 'groupMedians' | 'flags' | 'sources' | 'empty'> = {
-    indicator, basis, bases, districts, withData, chart: state.chart, points, years, common, capped,
+    indicator, basis, bases, districts, withData, chart: state.chart, points, years, common, capped, elsewhere,
   };
   const groupOf = (d: string) => meta.district.get(d)?.group ?? '';
   let empty: CompareModel['empty'] = points.length === 0 ? 'no-data' : null;

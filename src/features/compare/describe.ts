@@ -6,6 +6,7 @@ import { formatValue, unitLabel } from '../../domain/format.ts';
 import { DRAWN_FLAGS, rankedBars, unranked } from '../../domain/select.ts';
 import type { FlagId } from '../../domain/vocab.ts';
 import {
+  basisLabel,
   basisName,
   districtName,
   flagDescription,
@@ -44,7 +45,7 @@ export function describeCompare(m: CompareModel, meta: Meta, lang: Lang, t: T): 
   const fmt = (v: number) => formatValue(v, m.indicator, lang);
   const ind = indicatorName(m.indicator, lang);
   const showBasis = m.bases.length > 1 || m.basis !== '';
-  const basis = basisName(m.basis, meta.basis, lang);
+  const basis = basisLabel(m.basis, m.bases, meta.basis, lang);
   const title = !showBasis ? ind : lang === 'zh' ? `${ind}（${basis}）` : `${ind} (${basis})`;
 
   let when: string;
@@ -93,6 +94,9 @@ export function describeCompare(m: CompareModel, meta: Meta, lang: Lang, t: T): 
       if (!unranked(a) || unranked(p.obs)) continue;
       notes.push(t('chart.doubtfulAlt', { label: `${dn(p.district)} ${p.year}`, value: fmt(a.value), locator: a.locator || a.source }));
     }
+  }
+  for (const [d, bs] of m.elsewhere) {
+    notes.push(t('chart.otherBasis', { district: dn(d), bases: joinList(bs.map((b) => `“${basisLabel(b, m.bases, meta.basis, lang)}”`), lang) }));
   }
   if (m.missing.length > 0) {
     const list = joinList(m.missing.map(dn), lang);

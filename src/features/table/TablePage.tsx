@@ -15,7 +15,7 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { IndicatorPicker, Segmented, YearSelect } from '../../components/pickers.tsx';
+import { BasisPicker, IndicatorPicker, Segmented, YearSelect } from '../../components/pickers.tsx';
 import { sourcePatch } from '../../components/links.ts';
 import { ViewLink } from '../../components/ViewLink.tsx';
 import { useAllRows, useIndicatorRows, useManifest, useMeta } from '../../dataset/store.ts';
@@ -27,7 +27,11 @@ import { basisName, districtName, flagName, groupName, indicatorName, type Lang,
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { setView, useView } from '../../state/store.ts';
 import type { ViewState } from '../../state/view-state.ts';
-import { formatSort, indicatorsTable, parseSort, yearsTable, type TableModel, type TableRow } from './table-model.ts';
+import { formatSort, indicatorsTable, parseSort, shownTable, yearsTable, type TableModel, type TableRow } from './table-model.ts';
+import { basesOf } from '../../domain/select.ts';
+import { ShareBar } from '../../components/ShareBar.tsx';
+import { ExportToggle } from '../../components/ExportToggle.tsx';
+import type { ExportSpec } from '../../components/export/ExportPanel.tsx';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -63,6 +67,7 @@ export default function TablePage() {
   }, [meta, rows, byIndicator, state.indicator, state.basis, state.year]);
   const available = useMemo(() => new Set(Object.keys(manifest?.files.indicators ?? {})), [manifest]);
   const years = useMemo(() => [...new Set((all.rows ?? []).map((o) => o.year))].sort((a, b) => a - b), [all.rows]);
+  const bases = useMemo(() => (meta && byIndicator && one.rows ? basesOf(one.rows, state.indicator, meta.bases.map((b) => b.id)) : []), [meta, byIndicator, one.rows, state.indicator]);
   if (!meta) return null;
   return (
     <section aria-labelledby="table-title">
@@ -81,6 +86,9 @@ export default function TablePage() {
         ) : (
           <YearSelect value={state.year} years={years} allowLatest onChange={(year) => setView({ year })} t={t} />
         )}
+        {byIndicator && model && bases.length > 1 ? (
+          <BasisPicker bases={bases} value={model.columns[0]?.basis ?? ''} meta={meta} lang={lang} t={t} onChange={(basis) => setView({ basis, sort: '', hidden: [] })} />
+        ) : null}
         <div className="picker">
           <label htmlFor="table-filter" className="picker__label">
             {t('table.filter')}
@@ -196,8 +204,47 @@ function DataGrid({ model, meta, state, lang, t }: { model: TableModel; meta: Me
   const first = windowed ? Math.max(0, Math.floor(win.top / ROW_PX) - 20) : 0;
   const last = windowed ? Math.min(rows.length, Math.ceil((win.top + win.height) / ROW_PX) + 20) : rows.length;
   const visibleCount = table.getVisibleLeafColumns().length;
+  const title = state.tableMode === 'years'
+    ? `${indicatorName(model.columns[0]?.indicator, lang, state.indicator)}${model.columns[0]?.basis ? ` (${basisName(model.columns[0].basis, meta.basis, lang)})` : ''}`
+    : `${t('table.modeIndicators')} · ${state.year === 'latest' ? t('pick.latest') : state.year}`;
+  // What the download holds is what the grid shows: these rows, in this order, these columns.
+  const exportSpec = (): ExportSpec => {
+    const headers = new Map(table.getAllLeafColumns().map((c) => [c.id, typeof c.columnDef.header === 'string' ? c.columnDef.header : c.id]));
+    const { table: shown, observations } = shownTable(
+      model,
+      rows.map((r) => r.original as TableRow),
+      table.getVisibleLeafColumns().map((c) => c.id),
+      {
+        header: (id) => headers.get(id) ?? id,
+        district: (id) => districtName(meta.district.get(id), lang, id),
+        group: (id) => groupName(meta.group.get(meta.district.get(id)?.group ?? ''), lang, ''),
+        flags: (f) => f.map((x) => flagName(x, lang)).join(lang === 'zh' ? '、' : '; '),
+        flagsHeader: (h) => t('table.flagsOf', { column: h }),
+      },
+    );
+    const filter = state.filter ? t('table.filtered', { filter: state.filter }) : '';
+    const sourceIds = [...new Set(observations.map((o) => o.source).filter(Boolean))].sort();
+    return {
+      fileStem: ['table', state.tableMode === 'years' ? `${state.indicator}-${model.columns[0]?.basis || 'total'}` : `indicators-${state.year}`].join('-'),
+      text: {
+        title,
+        subtitle: [t('table.rows', { n: rows.length }), filter].filter(Boolean).join(' · '),
+        description: `${title}: ${t('table.rows', { n: rows.length })}`,
+        notes: [],
+        sourceLine: sourceIds.map((id) => meta.source.get(id)?.title ?? id).join('; '),
+        lang,
+      },
+      rows: observations,
+      table: shown,
+      meta,
+    };
+  };
+  const sources = [...new Set(rows.flatMap((r) => Object.values((r.original as TableRow).cells).map((p) => p?.obs.source ?? '')))].filter(Boolean).map((id) => meta.source.get(id)!).filter(Boolean);
   return (
     <>
+      <ShareBar what={title} sources={sources}>
+        <ExportToggle spec={exportSpec} />
+      </ShareBar>
       <details className="column-menu">
         <summary>{t('table.columns')}</summary>
         <div className="column-menu__list">

@@ -1,6 +1,7 @@
 // Rows and columns of the table view, before TanStack sorts, filters and hides.
 import type { Meta } from '../../dataset/meta.ts';
 import type { DataObservation } from '../../domain/obs-file.ts';
+import type { ShownTable } from '../../domain/public-csv.ts';
 import { barsFor, pointsFor, resolveBasis, type Point } from '../../domain/select.ts';
 import type { Indicator } from '../../domain/types.ts';
 
@@ -77,4 +78,47 @@ export function parseSort(s: string): { id: string; desc: boolean }[] {
 export function formatSort(sorting: { id: string; desc: boolean }[]): string {
   const s = sorting[0];
   return s ? `${s.id}:${s.desc ? 'desc' : 'asc'}` : '';
+}
+
+export interface ShownNames {
+  /** Header of a column id ('district', 'group' or a value column). */
+  header: (id: string) => string;
+  district: (id: string) => string;
+  group: (district: string) => string;
+  flags: (flags: DataObservation['flags']) => string;
+  /** Header of the flags column that follows a value column. */
+  flagsHeader: (header: string) => string;
+}
+
+/**
+ * The table exactly as shown — rows in their sorted, filtered order, the
+ * visible columns in order — for download. Each value column is followed by
+ * its flags when any shown cell has one, so a doubt never falls off in a
+ * spreadsheet; an empty cell stays empty. Also the observations behind the
+ * cells, in the same order, for the provenance CSV.
+ */
+export function shownTable(model: TableModel, rows: TableRow[], visible: string[], names: ShownNames): { table: ShownTable; observations: DataObservation[] } {
+  const valueCols = new Set(model.columns.map((c) => c.id));
+  const flagged = new Set(model.columns.filter((c) => rows.some((r) => (r.cells[c.id]?.obs.flags.length ?? 0) > 0)).map((c) => c.id));
+  const columns: string[] = [];
+  for (const id of visible) {
+    columns.push(names.header(id));
+    if (flagged.has(id)) columns.push(names.flagsHeader(names.header(id)));
+  }
+  const observations: DataObservation[] = [];
+  const out = rows.map((r) => {
+    const cells: (string | number | null)[] = [];
+    for (const id of visible) {
+      if (id === 'district') cells.push(names.district(r.district));
+      else if (id === 'group') cells.push(names.group(r.district));
+      else if (valueCols.has(id)) {
+        const p = r.cells[id];
+        cells.push(p ? p.value : null);
+        if (p) observations.push(p.obs);
+        if (flagged.has(id)) cells.push(p && p.obs.flags.length ? names.flags(p.obs.flags) : null);
+      }
+    }
+    return cells;
+  });
+  return { table: { columns, rows: out }, observations };
 }
