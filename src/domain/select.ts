@@ -45,21 +45,24 @@ export interface BasisCount {
   basis: string;
   districts: number;
   observations: number;
+  /** Every value of this basis was imported by the user (none is curated). */
+  importedOnly?: boolean;
 }
 
 /** Bases in which an indicator is reported, most districts first. */
 export function basesOf(rows: DataObservation[], indicator: string, order: string[] = []): BasisCount[] {
-  const by = new Map<string, { d: Set<string>; n: number }>();
+  const by = new Map<string, { d: Set<string>; n: number; imp: number }>();
   for (const o of rows) {
     if (o.indicator !== indicator) continue;
     let b = by.get(o.basis);
-    if (!b) by.set(o.basis, (b = { d: new Set(), n: 0 }));
+    if (!b) by.set(o.basis, (b = { d: new Set(), n: 0, imp: 0 }));
     b.d.add(o.district);
     b.n++;
+    if (o.flags.includes('imported')) b.imp++;
   }
   const pos = (b: string) => (b === '' ? -1 : order.indexOf(b) < 0 ? 1e6 : order.indexOf(b));
   return [...by.entries()]
-    .map(([basis, v]) => ({ basis, districts: v.d.size, observations: v.n }))
+    .map(([basis, v]) => ({ basis, districts: v.d.size, observations: v.n, ...(v.imp === v.n ? { importedOnly: true } : {}) }))
     .sort((a, b) => b.districts - a.districts || b.observations - a.observations || pos(a.basis) - pos(b.basis));
 }
 

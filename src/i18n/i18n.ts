@@ -34,12 +34,12 @@ export function basisName(id: string, bases: Map<string, Basis>, lang: Lang): st
 }
 
 /**
- * A basis as the basis picker and titles name it. An empty basis beside named
- * ones is not "the total as reported" but a value whose denominator nobody
- * stated (imported rows often have none): it says so.
+ * A basis as the basis picker and titles name it. An empty basis that only
+ * imported rows have, beside the named bases of the curated data, is not "the
+ * total as reported" but a value whose denominator nobody stated: it says so.
  */
-export function basisLabel(id: string, all: { basis: string }[], bases: Map<string, Basis>, lang: Lang): string {
-  if (id === '' && all.some((b) => b.basis !== '')) return lang === 'zh' ? '未注明口径' : 'basis not stated';
+export function basisLabel(id: string, all: { basis: string; importedOnly?: boolean }[], bases: Map<string, Basis>, lang: Lang): string {
+  if (id === '' && all.find((b) => b.basis === '')?.importedOnly && all.some((b) => b.basis !== '')) return lang === 'zh' ? '未注明口径' : 'basis not stated';
   return basisName(id, bases, lang);
 }
 

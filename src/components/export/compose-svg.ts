@@ -13,6 +13,10 @@ export interface ExportText {
   sourceLine: string;
   footer: string;
   lang: 'zh' | 'en';
+  /** What colours, patterns and lines mean: each item's swatch as SVG (our constants only) and its label. */
+  legend?: { label: string; swatch: (x: number, y: number, size: number) => string }[];
+  /** SVG <defs> the swatches refer to. */
+  legendDefs?: string;
 }
 
 export interface Preset {
@@ -78,11 +82,17 @@ export interface Composed {
  * Lays out the frame around a chart and returns the final SVG. `chartSvg`
  * is rendered for the box `layout` returns (call `layoutExport` first).
  */
-export function layoutExport(text: ExportText, w: number, h: number): { lines: { text: string; size: number; weight: number; colour: string; y: number }[]; chart: Composed['chart']; footerY: number } {
+export function layoutExport(text: ExportText, w: number, h: number): {
+  lines: { text: string; size: number; weight: number; colour: string; y: number; x?: number }[];
+  swatches: string[];
+  chart: Composed['chart'];
+  footerY: number;
+} {
   const pad = Math.round(w * 0.035);
   const inner = w - pad * 2;
   const base = Math.max(14, Math.round(w / 80));
-  const lines: { text: string; size: number; weight: number; colour: string; y: number }[] = [];
+  const lines: { text: string; size: number; weight: number; colour: string; y: number; x?: number }[] = [];
+  const swatches: string[] = [];
   let y = pad;
   const push = (t: string, size: number, weight: number, colour: string, gap = 0.35) => {
     y += size;
@@ -92,6 +102,23 @@ export function layoutExport(text: ExportText, w: number, h: number): { lines: {
   for (const l of wrap(text.title, base * 2, inner, 2)) push(l, base * 2, 700, '#1f1f1f', 0.3);
   y += base * 0.2;
   for (const l of wrap(text.subtitle, base, inner, 3)) push(l, base, 400, '#555555');
+  if (text.legend && text.legend.length > 0) {
+    // One or more rows of swatch + label, wrapping like words.
+    const size = Math.round(base * 0.85);
+    y += size * 0.4;
+    let x = pad;
+    for (const item of text.legend) {
+      const width = size * 1.4 + size * 0.4 + measure(item.label, size) + size * 1.2;
+      if (x > pad && x + width > pad + inner) {
+        x = pad;
+        y += size * 1.6;
+      }
+      swatches.push(item.swatch(x, y + size * 0.1, size));
+      lines.push({ text: item.label, size, weight: 400, colour: '#333333', y: y + size * 0.95, x: x + size * 1.8 });
+      x += width;
+    }
+    y += size * 1.6;
+  }
   y += base * 0.6;
   const chartTop = y;
 
@@ -117,7 +144,7 @@ export function layoutExport(text: ExportText, w: number, h: number): { lines: {
   by += small * 0.3;
   const footerY = by;
   for (const l of footer) bottom(l, '#666666');
-  return { lines, chart: { x: pad, y: chartTop, width: inner, height: chartHeight }, footerY };
+  return { lines, swatches, chart: { x: pad, y: chartTop, width: inner, height: chartHeight }, footerY };
 }
 
 /** Strips the XML prolog of an SVG document so it can be nested. */
@@ -130,7 +157,7 @@ function nestable(svg: string): string {
 }
 
 export function composeSvg(text: ExportText, w: number, h: number, chartSvg: (box: Composed['chart']) => string): Composed {
-  const { lines, chart, footerY } = layoutExport(text, w, h);
+  const { lines, swatches, chart, footerY } = layoutExport(text, w, h);
   const font = text.lang === 'zh' ? FONT_STACK_ZH : FONT_STACK_EN;
   // Place the chart's own <svg> in the box: drop its size attributes, then set ours.
   const inner = nestable(chartSvg(chart)).replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => {
@@ -138,7 +165,7 @@ export function composeSvg(text: ExportText, w: number, h: number, chartSvg: (bo
     return `<svg x="${chart.x}" y="${chart.y}" width="${chart.width}" height="${chart.height}"${rest}>`;
   });
   const body = lines
-    .map((l) => `<text x="${Math.round(w * 0.035)}" y="${l.y.toFixed(1)}" font-size="${l.size}" font-weight="${l.weight}" fill="${l.colour}">${escapeXml(l.text)}</text>`)
+    .map((l) => `<text x="${Math.round(l.x ?? w * 0.035)}" y="${l.y.toFixed(1)}" font-size="${l.size}" font-weight="${l.weight}" fill="${l.colour}">${escapeXml(l.text)}</text>`)
     .join('\n');
   const svg = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
@@ -146,6 +173,7 @@ export function composeSvg(text: ExportText, w: number, h: number, chartSvg: (bo
     `<title id="export-title">${escapeXml(text.title)}</title>`,
     `<desc id="export-desc">${escapeXml(text.description)}</desc>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    swatches.length > 0 ? (text.legendDefs ?? '') + swatches.join('') : '',
     body,
     `<line x1="${Math.round(w * 0.035)}" x2="${w - Math.round(w * 0.035)}" y1="${(footerY - 2).toFixed(1)}" y2="${(footerY - 2).toFixed(1)}" stroke="#dddddd"/>`,
     inner,

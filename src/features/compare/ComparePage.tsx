@@ -21,6 +21,9 @@ import { observationDetails } from '../../components/observation-details.ts';
 import type { EChartsType } from '../../lib/echarts.ts';
 import { compareModel, type CompareModel } from './compare-model.ts';
 import { describeCompare } from './describe.ts';
+import { ChartLegend } from './ChartLegend.tsx';
+import { YearPlayer } from './YearPlayer.tsx';
+import { legendItems, swatchSvg, SWATCH_DEFS } from './legend.ts';
 
 
 export function chartHeight(m: CompareModel, scale = 1): number {
@@ -99,13 +102,16 @@ function CompareControls(props: { meta: Meta; state: ViewState; chosen: string; 
         onChange={(chart) => setView({ chart })}
       />
       {state.chart === 'bar' ? (
-        <YearSelect
-          value={state.year}
-          years={state.common && model ? model.common : allYears}
-          allowLatest={!state.common}
-          onChange={(year) => setView({ year })}
-          t={t}
-        />
+        <>
+          <YearSelect
+            value={state.year}
+            years={state.common && model ? model.common : allYears}
+            allowLatest={!state.common}
+            onChange={(year) => setView({ year })}
+            t={t}
+          />
+          <YearPlayer years={state.common && model ? model.common : allYears} value={state.year} onChange={(year, how) => setView({ year }, how)} t={t} />
+        </>
       ) : allYears.length > 1 ? (
         <YearRange
           bounds={[allYears[0]!, allYears[allYears.length - 1]!]}
@@ -140,6 +146,7 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
   const scale = state.present ? 1.5 : 1;
   const words = useMemo(() => (model ? describeCompare(model, meta, lang, t) : null), [model, meta, lang, t]);
   const chartBox = useRef<HTMLDivElement>(null);
+  const legend = useMemo(() => (model ? legendItems(model, meta, lang, t, { refMedian: state.refMedian, refGroup: state.refGroup }) : []), [model, meta, lang, t, state.refMedian, state.refGroup]);
   const [tab, setTab] = useState<'chart' | 'table'>('chart');
   // Keyboard: the chart takes the focus, arrows move from item to item (showing
   // its tooltip and saying it aloud), Enter opens its source, Esc hides the tip.
@@ -206,6 +213,8 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
       notes: [...words.notes, ...words.flagged.map((f) => `${f.label}（${f.flags.map((x) => x.name).join('、')}）：${f.note}`.replace(/（/g, lang === 'en' ? ' (' : '（').replace(/）：/g, lang === 'en' ? '): ' : '）：'))],
       sourceLine: words.sourceLine,
       lang,
+      legend: legend.map((i) => ({ label: i.label, swatch: (x: number, y: number, size: number) => swatchSvg(i.swatch, x, y, size) })),
+      legendDefs: SWATCH_DEFS,
     },
     option: (s: number) => {
       const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, scale: s, noTooltip: true };
@@ -216,6 +225,7 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
     meta,
   });
   const showTable = state.embed && state.embedTable && tab === 'table';
+  const showLegend = !model.empty && !showTable;
   return (
     <figure className="chart-frame" data-testid="compare-chart">
       <figcaption className="chart-frame__head">
@@ -226,6 +236,7 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
         <p className="chart-frame__summary" data-testid="chart-summary">
           {words.summary}
         </p>
+        {showLegend ? <ChartLegend items={legend} label={t('flag.legend')} /> : null}
       </figcaption>
       {state.embed && state.embedTable ? (
         <div className="tabs" role="tablist">

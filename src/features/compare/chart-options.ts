@@ -34,7 +34,7 @@ const FONT_EN = "'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'DejaVu Sans'
 export const chartFont = (lang: Lang) => (lang === 'zh' ? FONT_ZH : FONT_EN);
 
 /** The most serious drawn flag decides the style. */
-function mainFlag(flags: FlagId[]): FlagId | null {
+export function mainFlag(flags: FlagId[]): FlagId | null {
   for (const f of ['basis_doubtful', 'implausible', 'conflict', 'small_sample', 'imported', 'derived'] as FlagId[]) if (flags.includes(f)) return f;
   return null;
 }

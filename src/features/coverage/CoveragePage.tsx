@@ -8,6 +8,9 @@ import { useCoverage, useMeta } from '../../dataset/store.ts';
 import { categoryName, districtName, indicatorName } from '../../i18n/i18n.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { compactYears, coverageMatrix } from './coverage-model.ts';
+import { ShareBar } from '../../components/ShareBar.tsx';
+import { ExportToggle } from '../../components/ExportToggle.tsx';
+import type { ExportSpec } from '../../components/export/ExportPanel.tsx';
 
 export default function CoveragePage() {
   const meta = useMeta();
@@ -33,6 +36,28 @@ export default function CoveragePage() {
     <section aria-labelledby="coverage-title">
       <h2 id="coverage-title">{t('coverage.title')}</h2>
       <p>{t('coverage.intro')}</p>
+      <ShareBar what={t('coverage.title')} sources={meta.sources}>
+        <ExportToggle
+          spec={(): ExportSpec => ({
+            // The matrix as shown: indicators down, the districts shown across, each cell its years.
+            fileStem: 'coverage',
+            text: { title: t('coverage.title'), subtitle: t('coverage.intro'), description: t('coverage.title'), notes: [], sourceLine: '', lang },
+            rows: [],
+            table: {
+              columns: [t('pick.indicator'), ...columns.map((d) => districtName(d, lang))],
+              rows: cats.flatMap((c) =>
+                meta.indicators
+                  .filter((i) => i.category === c)
+                  .map((i) => [indicatorName(i, lang), ...columns.map((d) => {
+                    const cell = matrix.get(i.id)?.get(d.id);
+                    return cell ? `${cell.years.join(' ')}${cell.flagged ? ' *' : ''}` : null;
+                  })]),
+              ),
+            },
+            meta,
+          })}
+        />
+      </ShareBar>
       {many ? (
         <div className="controls">
           <label className="picker">

@@ -10,6 +10,9 @@ import { basisName, categoryName, districtName, flagName, groupName, indicatorNa
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { setView, useView } from '../../state/store.ts';
 import { profileEntries } from './district-model.ts';
+import { ShareBar } from '../../components/ShareBar.tsx';
+import { ExportToggle } from '../../components/ExportToggle.tsx';
+import { observationsSpec } from '../../components/view-export.ts';
 
 export default function DistrictPage() {
   const meta = useMeta();
@@ -67,6 +70,17 @@ export default function DistrictPage() {
               </span>
             ))}
       </p>
+      {rows && entries.length > 0 ? (
+        <ShareBar what={districtName(d, lang)} sources={reports}>
+          <ExportToggle
+            spec={() => {
+              // The values the profile shows, in its order: category by category, each indicator's years.
+              const shown = cats.flatMap((c) => entries.filter((e) => e.indicator.category === c).flatMap((e) => e.points.map((p) => p.obs)));
+              return observationsSpec({ fileStem: `district-${district}`, title: districtName(d, lang), obs: shown, meta, lang, t });
+            }}
+          />
+        </ShareBar>
+      ) : null}
       {rows && entries.length === 0 ? <p>{t('district.none')}</p> : null}
       {rows ? <p className="muted">{t('district.indicators', { n: new Set(entries.map((e) => e.indicator.id)).size })}</p> : <p className="loading">{t('common.loading')}</p>}
       {cats.map((c) => {

@@ -7,6 +7,7 @@ import { addImport, removeImport } from '../../dataset/imported-db.ts';
 import { useImported } from '../../dataset/imported.ts';
 import { loadDistrict } from '../../dataset/load.ts';
 import { useIndex, useManifest, useMeta } from '../../dataset/store.ts';
+import { ImportDownloads } from './ImportDownloads.tsx';
 import { referenceData } from '../../dataset/meta.ts';
 import { FORMULA_START } from '../../domain/public-csv.ts';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, minimalDistrict, minimalIndicator, rejectedCsvRows, type ImportResult } from '../../domain/import.ts';
@@ -149,6 +150,7 @@ export default function ImportPage() {
   return (
     <section aria-labelledby="import-title" className="import">
       <h2 id="import-title">{t('import.title')}</h2>
+      <ImportDownloads />
       <p>{t('import.intro', { mb: IMPORT_MAX_BYTES / 1024 / 1024, rows: IMPORT_MAX_ROWS.toLocaleString() })}</p>
       <p>
         <button type="button" className="button" onClick={() => download('observations-template.csv', TEMPLATE)} data-testid="template">

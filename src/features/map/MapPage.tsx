@@ -10,6 +10,9 @@ import { basisName, districtName, flagName, indicatorName } from '../../i18n/i18
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { setView, useView } from '../../state/store.ts';
 import { DOUBT_TILE, MAP_CLASSES, mapModel } from './map-model.ts';
+import { ShareBar } from '../../components/ShareBar.tsx';
+import { ExportToggle } from '../../components/ExportToggle.tsx';
+import { observationsSpec } from '../../components/view-export.ts';
 
 const TILE = 96;
 const GAP = 6;
@@ -140,6 +143,23 @@ export default function MapPage() {
             ) : null}
             <span className="legend-item">* {lang === 'zh' ? '含标注（见提示）' : 'flagged (see the tooltip)'}</span>
           </div>
+          <ShareBar
+            what={t('map.title', { indicator: indicatorName(ind, lang), year: yearLabel })}
+            sources={[...new Set(model.tiles.map((x) => x.point?.obs.source ?? '').filter(Boolean))].map((id) => meta.source.get(id)!).filter(Boolean)}
+          >
+            <ExportToggle
+              spec={() =>
+                observationsSpec({
+                  fileStem: `map-${state.indicator}-${model.basis || 'total'}-${state.year}`,
+                  title: t('map.title', { indicator: indicatorName(ind, lang), year: yearLabel }),
+                  obs: model.tiles.flatMap((x) => (x.point ? [x.point.obs] : [])),
+                  meta,
+                  lang,
+                  t,
+                })
+              }
+            />
+          </ShareBar>
           <p>
             <ViewLink to={{ view: 'compare' }}>{t('view.compare')} →</ViewLink>
           </p>

@@ -3,10 +3,12 @@
 import { categoriesOf } from '../../dataset/meta.ts';
 import { useMeta } from '../../dataset/store.ts';
 import { unitLabel } from '../../domain/format.ts';
-import { CURATED_FLAGS, FLAGS } from '../../domain/vocab.ts';
+import { CURATED_FLAGS, FLAG_LABELS, FLAGS } from '../../domain/vocab.ts';
 import { categoryName, flagDescription, flagName, indicatorDefinition, indicatorName } from '../../i18n/i18n.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
 import { ViewLink } from '../../components/ViewLink.tsx';
+import { ExportToggle } from '../../components/ExportToggle.tsx';
+import { DOUBTFUL_TEXT } from './doubtful-text.ts';
 
 export default function MethodologyPage() {
   const meta = useMeta();
@@ -18,6 +20,25 @@ export default function MethodologyPage() {
   return (
     <article className="methodology" aria-labelledby="method-title">
       <h2 id="method-title">{t('method.title')}</h2>
+      <div className="share-bar">
+        <ExportToggle
+          spec={() => ({
+            // Every definition the page gives: indicators, bases and flags, in both languages.
+            fileStem: 'methodology',
+            text: { title: t('method.title'), subtitle: '', description: t('method.title'), notes: [], sourceLine: '', lang },
+            rows: [],
+            table: {
+              columns: [t('export.col.kind'), t('export.col.id'), t('export.col.nameZh'), t('export.col.nameEn'), t('method.col.unit'), t('export.col.defZh'), t('export.col.defEn')],
+              rows: [
+                ...meta.indicators.map((i) => ['indicator', i.id, i.nameZh, i.nameEn, unitLabel(i.unit, lang), i.definitionZh, i.definitionEn]),
+                ...meta.bases.map((b) => ['basis', b.id, b.nameZh, b.nameEn, null, b.definitionZh, b.definitionEn]),
+                ...FLAGS.map((f) => ['flag', f, FLAG_LABELS[f].zh, FLAG_LABELS[f].en, null, FLAG_LABELS[f].descZh, FLAG_LABELS[f].descEn]),
+              ],
+            },
+            meta,
+          })}
+        />
+      </div>
       <section>
         <h3>{t('method.years')}</h3>
         <p>{t('method.yearsBody')}</p>
@@ -31,10 +52,10 @@ export default function MethodologyPage() {
         <p>{t('method.derivedBody')}</p>
       </section>
       <section id="method-doubtful">
-        <h3>{t('method.doubtful')}</h3>
-        <p>{t('method.doubtfulBody')}</p>
-        <h4>{t('method.ranks')}</h4>
-        <p>{t('method.ranksBody')}</p>
+        <h3>{DOUBTFUL_TEXT[lang].doubtful}</h3>
+        <p>{DOUBTFUL_TEXT[lang].doubtfulBody}</p>
+        <h4>{DOUBTFUL_TEXT[lang].ranks}</h4>
+        <p>{DOUBTFUL_TEXT[lang].ranksBody}</p>
       </section>
       <section>
         <h3>{t('method.bases')}</h3>

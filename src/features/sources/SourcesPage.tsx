@@ -1,6 +1,7 @@
 // The reports, and a viewer that opens a report's text at a value's quote.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ShareBar } from '../../components/ShareBar.tsx';
+import { ExportToggle } from '../../components/ExportToggle.tsx';
 import { ViewLink } from '../../components/ViewLink.tsx';
 import { csvUrl, dataHref, loadSourceText } from '../../dataset/load.ts';
 import type { Meta, SourceMeta } from '../../dataset/meta.ts';
@@ -53,7 +54,21 @@ function SourceList({ meta, t, lang }: { meta: Meta; t: T; lang: Lang }) {
           </li>
         ))}
       </ul>
-      <ShareBar what={t('sources.title')} sources={meta.sources} />
+      <ShareBar what={t('sources.title')} sources={meta.sources}>
+        <ExportToggle
+          spec={() => ({
+            // The list of reports as shown; the whole dataset is the link above it.
+            fileStem: 'sources',
+            text: { title: t('sources.title'), subtitle: '', description: t('sources.title'), notes: [], sourceLine: '', lang },
+            rows: [],
+            table: {
+              columns: ['id', 'district', 'title', 'title_en', 'title_year', 'year_min', 'year_max', 'published', 'publisher', 'file', 'sha256'],
+              rows: meta.sources.map((s) => [s.id, s.district, s.title, s.titleEn, s.titleYear, s.yearMin, s.yearMax, s.published, s.publisher, s.file, s.sha256]),
+            },
+            meta,
+          })}
+        />
+      </ShareBar>
     </section>
   );
 }
