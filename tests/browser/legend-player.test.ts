@@ -27,7 +27,7 @@ describe('the legend', () => {
     // Fangshan and Changping (plain new towns), Chaoyang (central), Huairou (ecological).
     expect(items).toEqual(['中心城区', '平原新城', '生态涵养区', '冲突', '派生', '所示各区中位数', '功能分区中位数']);
     // The colour beside 平原新城 is the colour of Fangshan's bar.
-    const swatch = await page.locator('[data-testid=chart-legend] li[data-key=group-plain] rect').getAttribute('fill');
+    const swatch = await page.locator('[data-testid=chart-legend] li[data-key=group-plain] span').getAttribute('data-colour');
     const fills = await page.locator('[data-testid=compare-chart] svg path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('fill') ?? '').toLowerCase()));
     expect(fills).toContain(swatch!.toLowerCase());
   });

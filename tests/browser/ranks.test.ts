@@ -64,12 +64,22 @@ describe('a value on a doubtful basis', () => {
     const page = await open('?view=district&district=changping');
     const card = page.locator('.profile-card', { hasText: '“双师型”教师比例' }).filter({ hasText: '占专任教师' });
     await expect(card.locator('.profile-card__rank').textContent()).resolves.toMatch(/第 2/);
-    const methodology = await open('?view=methodology');
-    await expect(methodology.locator('#method-doubtful').textContent()).resolves.toContain('141 ÷ 308 = 45.8%');
+    await page.goto(base + '?view=methodology');
+    await waitForApp(page);
+    await expect(page.locator('#method-doubtful').textContent()).resolves.toContain('141 ÷ 308 = 45.8%');
   });
 });
 
 describe('tied values', () => {
+  it('Fangshan and Huairou both at 100% further study read 并列第 1, and Changping is third', async () => {
+    const page = await open('?ind=further_study_rate');
+    const labels = await barLabels(page);
+    expect(labels.filter((l) => l.startsWith('100%') && l.includes('并列第 1/4'))).toHaveLength(2);
+    expect(labels.find((l) => l.startsWith('99.32%'))).toMatch(/ 第 3\/4/);
+    await page.goto(base + '?ind=further_study_rate&lang=en');
+    expect((await barLabels(page)).filter((l) => l.includes('tied #1 of 4'))).toHaveLength(2);
+  });
+
   it('read 并列第 1 in the bar labels, and the next rank skips', async () => {
     w = await suite.open(base);
     const page = w.page;

@@ -1,70 +1,44 @@
 // The legend beside the chart: functional-area colours, how doubts are drawn,
-// and the reference lines, for what is on screen only.
+// and the reference lines, for what is on screen only. Swatches are plain
+// styled boxes (no SVG), so the chart stays the figure's only drawing.
+import type { CSSProperties } from 'react';
 import type { LegendItem, Swatch } from './legend.ts';
 
-function SwatchIcon({ s }: { s: Swatch }) {
-  const w = 20;
-  const h = 14;
-  const fill = s.pattern ? `url(#legend-${s.pattern})` : s.fill;
-  const common = { stroke: s.stroke, strokeWidth: 1.5, strokeDasharray: s.dash };
-  const cx = w / 2;
-  const cy = h / 2;
-  let shape;
+const PATTERNS: Record<NonNullable<Swatch['pattern']>, string> = {
+  stripes: 'repeating-linear-gradient(45deg, #8a8a8a 0 2px, #ffffff 2px 3.5px)',
+  dots: 'radial-gradient(circle, #ffffff 0.9px, #8a8a8a 1.1px) 0 0 / 4px 4px',
+  hatch: 'repeating-linear-gradient(45deg, #ececec 0 2.5px, #7a7a7a 2.5px 3.7px)',
+};
+
+function swatchStyle(s: Swatch): CSSProperties {
+  const border = s.stroke === 'none' ? 'none' : `1.5px ${s.dash ? 'dashed' : 'solid'} ${s.stroke}`;
+  const background = s.pattern ? PATTERNS[s.pattern] : s.fill === 'none' ? 'transparent' : s.fill;
   switch (s.shape) {
     case 'line':
-      shape = <line x1={1} x2={w - 1} y1={cy} y2={cy} {...common} strokeWidth={2.5} />;
-      break;
+      return { width: 20, height: 0, borderTop: `2.5px ${s.dash ? (s.dash.startsWith('1') ? 'dotted' : 'dashed') : 'solid'} ${s.stroke}` };
     case 'circle':
-      shape = <circle cx={cx} cy={cy} r={4.5} fill={fill} {...common} />;
-      break;
+      return { width: 10, height: 10, borderRadius: '50%', background, border };
     case 'diamond':
-      shape = <path d={`M${cx} 1L${cx + 6} ${cy}L${cx} ${h - 1}L${cx - 6} ${cy}Z`} fill={fill} {...common} />;
-      break;
+      return { width: 9, height: 9, transform: 'rotate(45deg)', background, border, margin: '0 2px' };
     case 'triangle':
-      shape = <path d={`M${cx} 1L${cx + 6.5} ${h - 1}L${cx - 6.5} ${h - 1}Z`} fill={fill} {...common} />;
-      break;
+      return { width: 12, height: 11, background: s.stroke, clipPath: 'polygon(50% 0, 100% 100%, 0 100%)' };
     case 'square':
     case 'pin':
-      shape = <rect x={cx - 5} y={cy - 5} width={10} height={10} fill={fill} {...common} />;
-      break;
+      return { width: 10, height: 10, background, border };
     default:
-      shape = <rect x={1} y={1} width={w - 2} height={h - 2} fill={fill} {...common} />;
+      return { width: 20, height: 12, background, border, boxSizing: 'border-box' };
   }
-  return (
-    <svg width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true" className="chart-legend__swatch">
-      {shape}
-    </svg>
-  );
 }
 
 export function ChartLegend({ items, label }: { items: LegendItem[]; label: string }) {
   if (items.length === 0) return null;
   return (
-    <div className="chart-legend" data-testid="chart-legend">
-      {/* The patterns the swatches use, once. */}
-      <svg width="0" height="0" aria-hidden="true" style={{ position: 'absolute' }}>
-        <defs>
-          <pattern id="legend-stripes" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="4" height="4" fill="#8a8a8a" />
-            <line x1="0" y1="0" x2="0" y2="4" stroke="#ffffff" strokeWidth="1.6" />
-          </pattern>
-          <pattern id="legend-dots" width="4" height="4" patternUnits="userSpaceOnUse">
-            <rect width="4" height="4" fill="#8a8a8a" />
-            <circle cx="2" cy="2" r="0.9" fill="#ffffff" />
-          </pattern>
-          <pattern id="legend-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="4" height="4" fill="#ececec" />
-            <line x1="0" y1="0" x2="0" y2="4" stroke="#7a7a7a" strokeWidth="1.2" />
-          </pattern>
-        </defs>
-      </svg>
-      <ul aria-label={label}>
-        {items.map((i) => (
-          <li key={i.key} data-key={i.key}>
-            <SwatchIcon s={i.swatch} /> {i.label}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ul className="chart-legend" aria-label={label} data-testid="chart-legend">
+      {items.map((i) => (
+        <li key={i.key} data-key={i.key}>
+          <span className="chart-legend__swatch" style={swatchStyle(i.swatch)} aria-hidden="true" data-colour={i.swatch.pattern ? undefined : i.swatch.fill} /> {i.label}
+        </li>
+      ))}
+    </ul>
   );
 }
