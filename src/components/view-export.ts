@@ -7,10 +7,16 @@ import type { ShownTable } from '../domain/public-csv.ts';
 import { basisName, districtName, flagName, indicatorName, scopeName, sourceTitle, type Lang, type T } from '../i18n/i18n.ts';
 import { unitLabel } from '../domain/format.ts';
 
+/** Column names only downloads use: kept here, in the lazy views' chunks, not in the first download. */
+export const EXPORT_COLUMNS = {
+  zh: { scope: '范围', locator: '位置', kind: '类别', id: '编号', nameZh: '中文名称', nameEn: '英文名称', defZh: '中文定义', defEn: '英文定义' },
+  en: { scope: 'Scope', locator: 'Locator', kind: 'Kind', id: 'Id', nameZh: 'Chinese name', nameEn: 'English name', defZh: 'Chinese definition', defEn: 'English definition' },
+};
+
 /** Observations as a readable table, in the order given: one row each, flags and source beside the value. */
 export function observationTable(obs: DataObservation[], meta: Meta, lang: Lang, t: T): ShownTable {
   return {
-    columns: [t('table.district'), t('pick.indicator'), t('pick.basis'), t('export.col.scope'), t('chart.year'), t('chart.value'), t('method.col.unit'), t('chart.flags'), t('chart.source'), t('export.col.locator')],
+    columns: [t('table.district'), t('pick.indicator'), t('pick.basis'), EXPORT_COLUMNS[lang].scope, t('chart.year'), t('chart.value'), t('method.col.unit'), t('chart.flags'), t('chart.source'), EXPORT_COLUMNS[lang].locator],
     rows: obs.map((o) => {
       const ind = meta.indicator.get(o.indicator);
       return [

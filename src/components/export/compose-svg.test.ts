@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeSvg, escapeXml, wrap } from './compose-svg.ts';
 
 const text = {
@@ -28,4 +28,29 @@ it('wraps Chinese anywhere and English at spaces, with an ellipsis past the last
   expect(wrap('alpha beta gamma', 10, 50)).toEqual(['alpha', 'beta', 'gamma']);
   expect(wrap('一二三四五六七八九', 10, 30, 2)[1]!.endsWith('…')).toBe(true);
   expect(escapeXml('a\u0007b')).toBe('ab');
+});
+
+describe('the legend in an exported image', () => {
+  it('draws each swatch and its label (escaped) between the subtitle and the chart', () => {
+    const text = {
+      title: 'T', subtitle: 'S', description: 'D', notes: [], sourceLine: '', footer: 'F', lang: 'zh' as const,
+      legend: [
+        { label: '平原新城', swatch: { shape: 'box' as const, fill: '#CC79A7', stroke: 'none' } },
+        { label: '<b>x</b>', swatch: { shape: 'box' as const, fill: '#eee', stroke: '#6b6b6b', dash: '3 2', pattern: 'hatch' as const } },
+        { label: 'median', swatch: { shape: 'line' as const, fill: 'none', stroke: '#1f1f1f', dash: '5 3' } },
+      ],
+    };
+    const { svg, chart } = composeSvg(text, 1920, 1080, () => '<svg></svg>');
+    expect(svg).toContain('fill="#CC79A7"');
+    expect(svg).toContain('fill="url(#legend-hatch)"');
+    expect(svg).toContain('<pattern id="legend-hatch"');
+    expect(svg).toContain('stroke-dasharray="5 3"');
+    expect(svg).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(svg).not.toContain('<b>');
+    // The legend sits above the chart.
+    const legendY = Number(/<text x="\d+" y="([\d.]+)"[^>]*>平原新城/.exec(svg)![1]);
+    expect(legendY).toBeLessThan(chart.y);
+    // Without a legend there are no patterns.
+    expect(composeSvg({ ...text, legend: [] }, 1920, 1080, () => '<svg></svg>').svg).not.toContain('legend-hatch');
+  });
 });

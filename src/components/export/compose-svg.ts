@@ -3,6 +3,7 @@
 // with the dashboard's name, the data's date and the permalink. Built as SVG
 // text; every data string is XML-escaped. Fonts are the system CJK fonts a
 // slide program has (no web font), listed in order of likelihood.
+import type { Swatch } from '../swatch.ts';
 
 export interface ExportText {
   title: string;
@@ -13,11 +14,42 @@ export interface ExportText {
   sourceLine: string;
   footer: string;
   lang: 'zh' | 'en';
-  /** What colours, patterns and lines mean: each item's swatch as SVG (our constants only) and its label. */
-  legend?: { label: string; swatch: (x: number, y: number, size: number) => string }[];
-  /** SVG <defs> the swatches refer to. */
-  legendDefs?: string;
+  /** What colours, patterns and lines mean: each item's swatch and its label. */
+  legend?: { label: string; swatch: Swatch }[];
 }
+
+/** A swatch as SVG markup, size × 1.4 wide. Its fields are our constants, escaped all the same. */
+export function swatchSvg(s: Swatch, x: number, y: number, size: number): string {
+  const w = size * 1.4;
+  const h = size;
+  const a = (v: string) => escapeXml(v);
+  const dash = s.dash ? ` stroke-dasharray="${a(s.dash)}"` : '';
+  const fill = s.pattern ? `url(#legend-${s.pattern})` : a(s.fill);
+  const stroke = (width: number) => `stroke="${a(s.stroke)}" stroke-width="${width}"${dash}`;
+  const cx = x + w / 2;
+  const cy = y + h / 2;
+  switch (s.shape) {
+    case 'line':
+      return `<line x1="${x}" x2="${x + w}" y1="${cy}" y2="${cy}" ${stroke(2.5)}/>`;
+    case 'circle':
+      return `<circle cx="${cx}" cy="${cy}" r="${h / 3}" fill="${fill}" ${stroke(1.5)}/>`;
+    case 'diamond':
+      return `<path d="M${cx} ${y + 1}L${cx + h / 2.5} ${cy}L${cx} ${y + h - 1}L${cx - h / 2.5} ${cy}Z" fill="${fill}" ${stroke(1.5)}/>`;
+    case 'triangle':
+      return `<path d="M${cx} ${y + 1}L${cx + h / 2.2} ${y + h - 1}L${cx - h / 2.2} ${y + h - 1}Z" fill="${fill}" ${stroke(1.5)}/>`;
+    case 'square':
+    case 'pin':
+      return `<rect x="${cx - h / 3}" y="${cy - h / 3}" width="${(h * 2) / 3}" height="${(h * 2) / 3}" fill="${fill}" ${stroke(1.5)}/>`;
+    default:
+      return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" ${stroke(1.5)}/>`;
+  }
+}
+
+/** The patterns swatches refer to. */
+const SWATCH_DEFS =
+  '<defs><pattern id="legend-stripes" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#8a8a8a"/><line x1="0" y1="0" x2="0" y2="4" stroke="#ffffff" stroke-width="1.6"/></pattern>' +
+  '<pattern id="legend-dots" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="#8a8a8a"/><circle cx="2" cy="2" r="0.9" fill="#ffffff"/></pattern>' +
+  '<pattern id="legend-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#ececec"/><line x1="0" y1="0" x2="0" y2="4" stroke="#7a7a7a" stroke-width="1.2"/></pattern></defs>';
 
 export interface Preset {
   id: 'slide169' | 'slide43' | 'screen';
@@ -113,7 +145,7 @@ export function layoutExport(text: ExportText, w: number, h: number): {
         x = pad;
         y += size * 1.6;
       }
-      swatches.push(item.swatch(x, y + size * 0.1, size));
+      swatches.push(swatchSvg(item.swatch, x, y + size * 0.1, size));
       lines.push({ text: item.label, size, weight: 400, colour: '#333333', y: y + size * 0.95, x: x + size * 1.8 });
       x += width;
     }
@@ -173,7 +205,7 @@ export function composeSvg(text: ExportText, w: number, h: number, chartSvg: (bo
     `<title id="export-title">${escapeXml(text.title)}</title>`,
     `<desc id="export-desc">${escapeXml(text.description)}</desc>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    swatches.length > 0 ? (text.legendDefs ?? '') + swatches.join('') : '',
+    swatches.length > 0 ? SWATCH_DEFS + swatches.join('') : '',
     body,
     `<line x1="${Math.round(w * 0.035)}" x2="${w - Math.round(w * 0.035)}" y1="${(footerY - 2).toFixed(1)}" y2="${(footerY - 2).toFixed(1)}" stroke="#dddddd"/>`,
     inner,

@@ -23,7 +23,7 @@ import { compareModel, type CompareModel } from './compare-model.ts';
 import { describeCompare } from './describe.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { YearPlayer } from './YearPlayer.tsx';
-import { legendItems, swatchSvg, SWATCH_DEFS } from './legend.ts';
+import { legendItems } from './legend.ts';
 
 
 export function chartHeight(m: CompareModel, scale = 1): number {
@@ -213,8 +213,7 @@ function CompareChart(props: { meta: Meta; state: ViewState; lang: Lang; t: T; m
       notes: [...words.notes, ...words.flagged.map((f) => `${f.label}（${f.flags.map((x) => x.name).join('、')}）：${f.note}`.replace(/（/g, lang === 'en' ? ' (' : '（').replace(/）：/g, lang === 'en' ? '): ' : '）：'))],
       sourceLine: words.sourceLine,
       lang,
-      legend: legend.map((i) => ({ label: i.label, swatch: (x: number, y: number, size: number) => swatchSvg(i.swatch, x, y, size) })),
-      legendDefs: SWATCH_DEFS,
+      legend: legend.map((i) => ({ label: i.label, swatch: i.swatch })),
     },
     option: (s: number) => {
       const ctx = { lang, t, meta, refMedian: state.refMedian, refGroup: state.refGroup, refRank: state.refRank, scale: s, noTooltip: true };

@@ -7,16 +7,9 @@ import { flagName, groupName, type Lang, type T } from '../../i18n/i18n.ts';
 import { ALERT_COLOUR, DOUBT_FILL, groupColour, IMPORTED_COLOUR, OTHER_COLOUR } from '../../components/palette.ts';
 import { mainFlag } from './chart-options.ts';
 import type { CompareModel } from './compare-model.ts';
+import type { Swatch } from '../../components/swatch.ts';
 
-export interface Swatch {
-  /** A bar-like box, a point's symbol, or a line. */
-  shape: 'box' | 'circle' | 'diamond' | 'triangle' | 'square' | 'pin' | 'line';
-  fill: string;
-  stroke: string;
-  /** SVG stroke-dasharray. */
-  dash?: string;
-  pattern?: 'stripes' | 'dots' | 'hatch';
-}
+export type { Swatch };
 
 export interface LegendItem {
   key: string;
@@ -77,35 +70,3 @@ export function legendItems(m: CompareModel, meta: Meta, lang: Lang, t: T, refs:
   }
   return items;
 }
-
-/** A swatch as SVG markup (14 × 12), for exported images. Only our own constants go in: no data text. */
-export function swatchSvg(s: Swatch, x: number, y: number, size: number): string {
-  const w = size * 1.4;
-  const h = size;
-  const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
-  const fill = s.pattern ? `url(#legend-${s.pattern})` : s.fill;
-  const stroke = `stroke="${s.stroke}" stroke-width="1.5"${dash}`;
-  const cx = x + w / 2;
-  const cy = y + h / 2;
-  switch (s.shape) {
-    case 'line':
-      return `<line x1="${x}" x2="${x + w}" y1="${cy}" y2="${cy}" ${stroke.replace('1.5', '2.5')}/>`;
-    case 'circle':
-      return `<circle cx="${cx}" cy="${cy}" r="${h / 3}" fill="${fill}" ${stroke}/>`;
-    case 'diamond':
-      return `<path d="M${cx} ${y + 1}L${cx + h / 2.5} ${cy}L${cx} ${y + h - 1}L${cx - h / 2.5} ${cy}Z" fill="${fill}" ${stroke}/>`;
-    case 'triangle':
-      return `<path d="M${cx} ${y + 1}L${cx + h / 2.2} ${y + h - 1}L${cx - h / 2.2} ${y + h - 1}Z" fill="${fill}" ${stroke}/>`;
-    case 'square':
-    case 'pin':
-      return `<rect x="${cx - h / 3}" y="${cy - h / 3}" width="${(h * 2) / 3}" height="${(h * 2) / 3}" fill="${fill}" ${stroke}/>`;
-    default:
-      return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" ${stroke}/>`;
-  }
-}
-
-/** The patterns swatches refer to. */
-export const SWATCH_DEFS =
-  '<defs><pattern id="legend-stripes" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#8a8a8a"/><line x1="0" y1="0" x2="0" y2="4" stroke="#ffffff" stroke-width="1.6"/></pattern>' +
-  '<pattern id="legend-dots" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="#8a8a8a"/><circle cx="2" cy="2" r="0.9" fill="#ffffff"/></pattern>' +
-  '<pattern id="legend-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#ececec"/><line x1="0" y1="0" x2="0" y2="4" stroke="#7a7a7a" stroke-width="1.2"/></pattern></defs>';

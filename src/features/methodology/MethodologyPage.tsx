@@ -9,6 +9,7 @@ import { useLang, useT } from '../../i18n/use-t.ts';
 import { ViewLink } from '../../components/ViewLink.tsx';
 import { ExportToggle } from '../../components/ExportToggle.tsx';
 import { DOUBTFUL_TEXT } from './doubtful-text.ts';
+import { EXPORT_COLUMNS } from '../../components/view-export.ts';
 
 export default function MethodologyPage() {
   const meta = useMeta();
@@ -16,6 +17,7 @@ export default function MethodologyPage() {
   const lang = useLang();
   if (!meta) return null;
   const other = lang === 'zh' ? 'en' : 'zh';
+  const c = EXPORT_COLUMNS[lang];
   const cats = categoriesOf(meta);
   return (
     <article className="methodology" aria-labelledby="method-title">
@@ -28,7 +30,7 @@ export default function MethodologyPage() {
             text: { title: t('method.title'), subtitle: '', description: t('method.title'), notes: [], sourceLine: '', lang },
             rows: [],
             table: {
-              columns: [t('export.col.kind'), t('export.col.id'), t('export.col.nameZh'), t('export.col.nameEn'), t('method.col.unit'), t('export.col.defZh'), t('export.col.defEn')],
+              columns: [c.kind, c.id, c.nameZh, c.nameEn, t('method.col.unit'), c.defZh, c.defEn],
               rows: [
                 ...meta.indicators.map((i) => ['indicator', i.id, i.nameZh, i.nameEn, unitLabel(i.unit, lang), i.definitionZh, i.definitionEn]),
                 ...meta.bases.map((b) => ['basis', b.id, b.nameZh, b.nameEn, null, b.definitionZh, b.definitionEn]),
