@@ -5,6 +5,7 @@ import { startLoading } from './dataset/store.ts';
 import { rowsNeeded } from './domain/select.ts';
 import { startUrlSync, useView } from './state/store.ts';
 import { loadImports } from './dataset/imported-db.ts';
+import { hasMessages, loadMessages } from './i18n/i18n.ts';
 import './styles/app.css';
 
 startUrlSync();
@@ -19,6 +20,8 @@ startLoading(
 );
 // Embeds render without storage; everywhere else the user's imports join the data.
 if (!opened.embed) void loadImports();
+// A page opened in English waits for its text rather than showing Chinese first.
+if (!hasMessages(opened.lang)) await loadMessages(opened.lang);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinList, rankLabel, translator } from './i18n.ts';
+import './messages-en.ts'; // registers the English text the tests read
 
 it('joins lists exactly as Intl.ListFormat does, in both languages', () => {
   const intl = (xs: string[], lang: 'zh' | 'en') => new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en', { style: 'long', type: 'conjunction' }).format(xs);

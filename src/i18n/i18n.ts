@@ -2,14 +2,38 @@
 import type { Basis, District, Group, Indicator } from '../domain/types.ts';
 import { CATEGORY_LABELS, FLAG_LABELS, SCOPE_LABELS, type FlagId, type ScopeId } from '../domain/vocab.ts';
 import type { SourceMeta } from '../dataset/meta.ts';
-import { en, zh, type MessageKey } from './messages.ts';
+import { zh, type MessageKey } from './messages.ts';
 
 export type Lang = 'zh' | 'en';
 export type Params = Record<string, string | number>;
 export type T = (key: MessageKey, params?: Params) => string;
 
+// Chinese ships with the first download; English is a lazy chunk (messages-en.ts) that registers here.
+const tables: Partial<Record<Lang, Record<MessageKey, string>>> = { zh };
+const listeners = new Set<() => void>();
+
+export function registerMessages(lang: Lang, table: Record<MessageKey, string>): void {
+  tables[lang] = table;
+  for (const l of listeners) l();
+}
+
+/** Whether a language's interface text is loaded. */
+export const hasMessages = (lang: Lang): boolean => tables[lang] !== undefined;
+
+export function onMessages(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Loads a language's interface text (English: its chunk). */
+export async function loadMessages(lang: Lang): Promise<void> {
+  if (hasMessages(lang)) return;
+  await import('./messages-en.ts');
+}
+
+/** A language's text, or Chinese while it loads. */
 export function translator(lang: Lang): T {
-  const table = lang === 'zh' ? zh : en;
+  const table = tables[lang] ?? zh;
   return (key, params) => {
     const text = table[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;

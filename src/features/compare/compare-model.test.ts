@@ -5,6 +5,7 @@ import { translator } from '../../i18n/i18n.ts';
 import { DEFAULT_STATE } from '../../state/view-state.ts';
 import { compareModel } from './compare-model.ts';
 import { describeCompare } from './describe.ts';
+import '../../i18n/messages-en.ts'; // registers the English text the tests read
 
 const meta = indexMeta({
   format: 1,

@@ -22,6 +22,7 @@ import { CURATED_FLAGS, DISTRICT_SCOPES, type FlagId } from '../../domain/vocab.
 import { basisName, districtName, flagName, indicatorName, scopeName } from '../../i18n/i18n.ts';
 import { fieldLabel, issueText } from '../../i18n/issue-messages.ts';
 import { useLang, useT } from '../../i18n/use-t.ts';
+import { useReviewT } from './review-text.ts';
 import { acceptedRows, bundledMatches, counts, initialReview, reviewReducer, sourceIdFor, type ReviewItem } from './review-model.ts';
 
 export type ReportInput = { name: string; bytes: Uint8Array } | { name: string; text: string };
@@ -41,7 +42,7 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 export default function ReportExtraction({ input, meta, onDone }: { input: ReportInput; meta: Meta; onDone: (message: string) => void }) {
-  const t = useT();
+  const rt = useReviewT();
   const decoded = useMemo(() => {
     if ('text' in input) return { ok: true as const, text: input.text, encoding: 'utf-8' as const, bytes: new TextEncoder().encode(input.text) };
     const d = decodeReportText(input.bytes, input.name);
@@ -49,7 +50,7 @@ export default function ReportExtraction({ input, meta, onDone }: { input: Repor
     return d.ok ? { ...d, bytes: d.encoding === 'utf-8' ? input.bytes : new TextEncoder().encode(d.text) } : d;
   }, [input]);
   const lexicon = useMemo(() => loadLexicon(lexiconCsv, { indicators: meta.indicators, bases: meta.bases, districts: meta.districts }), [meta]);
-  if (!decoded.ok) return <p role="alert">{t('review.notText', { line: decoded.issue.line })}</p>;
+  if (!decoded.ok) return <p role="alert">{rt('review.notText', { line: decoded.issue.line })}</p>;
   // The lexicon ships with the app and the build has checked it; this is a safety net, in English as the build says it.
   if (!lexicon.lexicon) return <p role="alert">{lexicon.issues.map((i) => `${i.file}:${i.line}: ${i.field}: ${i.message}`).join('; ')}</p>;
   return <Workbench name={input.name} text={decoded.text} bytes={decoded.bytes} encoding={decoded.encoding} meta={meta} lexicon={lexicon.lexicon} onDone={onDone} />;
@@ -66,6 +67,7 @@ function Workbench(props: {
 }) {
   const { name, text, bytes, encoding, meta, lexicon, onDone } = props;
   const t = useT();
+  const rt = useReviewT();
   const lang = useLang();
   const extraction = useMemo(() => extractCandidates(text, lexicon, { fileName: name }), [text, lexicon, name]);
   const [state, dispatch] = useReducer(reviewReducer, undefined, () =>
@@ -181,11 +183,11 @@ function Workbench(props: {
     <div className="import-result review" data-testid="extraction">
       <h3>{t('import.extractTitle', { name })}</h3>
       <p>
-        {t('review.intro', { n: state.items.length })} {encoding !== 'utf-8' ? t('review.readAs', { encoding }) : ''}
+        {rt('review.intro', { n: state.items.length })} {encoding !== 'utf-8' ? rt('review.readAs', { encoding }) : ''}
       </p>
       <div className="review__meta">
         <label>
-          {t('review.district')}{' '}
+          {rt('review.district')}{' '}
           <select value={state.district} onChange={(e) => dispatch({ type: 'district', district: e.target.value })} data-testid="extract-district">
             <option value="">—</option>
             {meta.districts.map((d) => (
@@ -196,17 +198,17 @@ function Workbench(props: {
           </select>
         </label>{' '}
         <span>
-          {t('review.source')} <code data-testid="review-source">{state.source || '—'}</code>
+          {rt('review.source')} <code data-testid="review-source">{state.source || '—'}</code>
         </span>{' '}
         <span role="status" aria-live="polite" data-testid="review-counts">
-          {t('review.counts', { accepted: c.accepted, rejected: c.rejected, pending: c.pending })}
+          {rt('review.counts', { accepted: c.accepted, rejected: c.rejected, pending: c.pending })}
         </span>
       </div>
       <p className="muted review__keys" id="review-keys">
-        {t('review.keys')}
+        {rt('review.keys')}
       </p>
       {state.items.length === 0 ? (
-        <p>{t('review.none')}</p>
+        <p>{rt('review.none')}</p>
       ) : (
         <div className="review__panes">
           <ol
@@ -214,7 +216,7 @@ function Workbench(props: {
             className="review__list"
             role="listbox"
             tabIndex={0}
-            aria-label={t('review.listLabel')}
+            aria-label={rt('review.listLabel')}
             aria-describedby="review-keys"
             aria-activedescendant={`review-item-${state.active}`}
             onKeyDown={onKey}
@@ -233,16 +235,16 @@ function Workbench(props: {
                 ) : (
                   <p className="review__actions">
                     <button type="button" className="button button--small" onClick={() => dispatch({ type: 'accept' })} data-testid="review-accept">
-                      {t('review.accept')}
+                      {rt('review.accept')}
                     </button>{' '}
                     <button type="button" className="button button--small" onClick={() => dispatch({ type: 'edit' })} data-testid="review-edit">
-                      {t('review.edit')}
+                      {rt('review.edit')}
                     </button>{' '}
                     <button type="button" className="button button--small" onClick={() => dispatch({ type: 'reject' })} data-testid="review-reject">
-                      {t('review.reject')}
+                      {rt('review.reject')}
                     </button>{' '}
                     <button type="button" className="button button--small" onClick={() => dispatch({ type: 'undo' })}>
-                      {t('review.undo')}
+                      {rt('review.undo')}
                     </button>
                   </p>
                 )}
@@ -253,17 +255,17 @@ function Workbench(props: {
         </div>
       )}
       <div className="review__out">
-        <h4>{t('review.outTitle')}</h4>
-        {sourceKnown ? <p role="alert">{t('review.sourceKnown', { id: state.source })}</p> : null}
-        {!state.district ? <p role="alert">{t('review.needDistrict')}</p> : null}
+        <h4>{rt('review.outTitle')}</h4>
+        {sourceKnown ? <p role="alert">{rt('review.sourceKnown', { id: state.source })}</p> : null}
+        {!state.district ? <p role="alert">{rt('review.needDistrict')}</p> : null}
         {problems.length > 0 ? (
           <div role="alert" data-testid="review-problems">
-            <p>{t('review.problems', { n: problems.length })}</p>
+            <p>{rt('review.problems', { n: problems.length })}</p>
             <ul>
               {problems.slice(0, 50).map((p, k) => (
                 <li key={k}>
                   <button type="button" className="linklike" onClick={() => dispatch({ type: 'focus', index: rowItems[p.row] ?? 0 })}>
-                    {t('review.problemAt', { n: (rowItems[p.row] ?? 0) + 1 })}
+                    {rt('review.problemAt', { n: (rowItems[p.row] ?? 0) + 1 })}
                   </button>{' '}
                   {fieldLabel(p.field, lang)}: {issueText(p, lang)}
                 </li>
@@ -271,13 +273,13 @@ function Workbench(props: {
             </ul>
           </div>
         ) : null}
-        <p className="muted">{t('review.outIntro', { source: state.source || '…' })}</p>
+        <p className="muted">{rt('review.outIntro', { source: state.source || '…' })}</p>
         <p className="review__downloads">
           <button type="button" className="button" disabled={!ready} onClick={() => saveFile(`${state.source}.csv`, rowsToCsv(rows), 'text/csv;charset=utf-8')} data-testid="review-download-csv">
-            {t('review.downloadCsv', { n: rows.length, file: `${state.source}.csv` })}
+            {rt('review.downloadCsv', { n: rows.length, file: `${state.source}.csv` })}
           </button>{' '}
           <button type="button" className="button" disabled={!ready} onClick={() => saveFile(`${state.source}.txt`, bytes as BlobPart, 'text/plain;charset=utf-8')} data-testid="review-download-txt">
-            {t('review.downloadTxt', { file: `${state.source}.txt` })}
+            {rt('review.downloadTxt', { file: `${state.source}.txt` })}
           </button>{' '}
           <button
             type="button"
@@ -290,18 +292,18 @@ function Workbench(props: {
             }}
             data-testid="review-download-sources"
           >
-            {t('review.downloadSources')}
+            {rt('review.downloadSources')}
           </button>
         </p>
         {ready ? (
           <label className="review__row">
-            {t('review.sourceRow')}
+            {rt('review.sourceRow')}
             <textarea readOnly rows={2} value={sourcesCsv().row} data-testid="review-source-row" onFocus={(e) => e.currentTarget.select()} />
           </label>
         ) : null}
         <p>
           <button type="button" className="button button--small" onClick={addHere} disabled={rows.length === 0} data-testid="extract-add">
-            {t('review.addHere', { n: rows.length })}
+            {rt('review.addHere', { n: rows.length })}
           </button>
           {added ? <span role="status"> {added}</span> : null}
         </p>
@@ -319,7 +321,7 @@ function valueLabel(row: CuratedRow, meta: Meta): string {
 
 function Item(props: { it: ReviewItem; i: number; active: boolean; meta: Meta; bundled: DataObservation[]; problems: number; onClick: () => void }) {
   const { it, i, active, meta, bundled, problems } = props;
-  const t = useT();
+  const rt = useReviewT();
   const lang = useLang();
   const r = it.row;
   const matches = bundledMatches(r, bundled);
@@ -335,21 +337,22 @@ function Item(props: { it: ReviewItem; i: number; active: boolean; meta: Meta; b
       data-testid="review-item"
       data-status={it.status}
     >
-      <span className="review__status">{t(STATUS_KEY[it.status])}</span>{' '}
+      <span className="review__status">{rt(STATUS_KEY[it.status])}</span>{' '}
       <strong>{indicatorName(meta.indicator.get(r.indicator), lang, r.indicator)}</strong> {r.year} · {valueLabel(r, meta)}
       {r.basis ? ` · ${basisName(r.basis, meta.basis, lang)}` : ''}
       {r.scope ? ` · ${scopeName(r.scope, lang)}` : ''}
       {r.flags ? ` · ${r.flags.split(';').map((f) => flagName(f as FlagId, lang)).join('、')}` : ''}
-      {it.edited ? <span className="review__badge"> {t('review.edited')}</span> : null}
-      {matches.some((m) => m.kind === 'conflict') ? <span className="review__badge review__badge--warn"> {t('review.conflictBadge')}</span> : null}
-      {matches.some((m) => m.kind === 'same') ? <span className="review__badge"> {t('review.knownBadge')}</span> : null}
-      {problems > 0 ? <span className="review__badge review__badge--warn"> {t('review.problemBadge', { n: problems })}</span> : null}
+      {it.edited ? <span className="review__badge"> {rt('review.edited')}</span> : null}
+      {matches.some((m) => m.kind === 'conflict') ? <span className="review__badge review__badge--warn"> {rt('review.conflictBadge')}</span> : null}
+      {matches.some((m) => m.kind === 'same') ? <span className="review__badge"> {rt('review.knownBadge')}</span> : null}
+      {problems > 0 ? <span className="review__badge review__badge--warn"> {rt('review.problemBadge', { n: problems })}</span> : null}
     </li>
   );
 }
 
 function Detail({ it, meta, bundled, problems }: { it: ReviewItem; meta: Meta; bundled: DataObservation[]; problems: RowProblem[] }) {
   const t = useT();
+  const rt = useReviewT();
   const lang = useLang();
   const r = it.row;
   const matches = bundledMatches(r, bundled);
@@ -361,12 +364,12 @@ function Detail({ it, meta, bundled, problems }: { it: ReviewItem; meta: Meta; b
       </p>
       <p className="muted">{lang === 'zh' ? r.note_zh : r.note_en}</p>
       <p className="muted">
-        {t('review.locator')}: {r.locator} · {t('import.confidence')}: {Math.round(it.candidate.confidence * 100)}%
+        {rt('review.locator')}: {r.locator} · {t('import.confidence')}: {Math.round(it.candidate.confidence * 100)}%
       </p>
-      {city(it) ? <p role="note">{t('review.citywide')}</p> : null}
+      {city(it) ? <p role="note">{rt('review.citywide')}</p> : null}
       {matches.map((m, k) => (
         <p key={k} className={m.kind === 'conflict' ? 'review__warn' : 'muted'}>
-          {t(m.kind === 'conflict' ? 'review.conflict' : 'review.known', { value: m.row.value, source: m.row.source, locator: m.row.locator })}
+          {rt(m.kind === 'conflict' ? 'review.conflict' : 'review.known', { value: m.row.value, source: m.row.source, locator: m.row.locator })}
         </p>
       ))}
       {problems.map((p, k) => (
@@ -382,6 +385,7 @@ const city = (it: ReviewItem) => it.row.scope === 'citywide';
 
 function EditForm({ it, meta, onSave, onCancel }: { it: ReviewItem; meta: Meta; onSave: (row: Partial<CuratedRow>) => void; onCancel: () => void }) {
   const t = useT();
+  const rt = useReviewT();
   const lang = useLang();
   const [row, setRow] = useState<CuratedRow>(it.row);
   const first = useRef<HTMLInputElement>(null);
@@ -428,7 +432,7 @@ function EditForm({ it, meta, onSave, onCancel }: { it: ReviewItem; meta: Meta; 
         </select>
       </label>
       <label>
-        {t('review.scope')}{' '}
+        {rt('review.scope')}{' '}
         <select value={row.scope} onChange={(e) => set('scope', e.target.value)} data-testid="review-scope">
           {DISTRICT_SCOPES.map((s) => (
             <option key={s} value={s}>
@@ -438,7 +442,7 @@ function EditForm({ it, meta, onSave, onCancel }: { it: ReviewItem; meta: Meta; 
         </select>
       </label>
       <fieldset>
-        <legend>{t('review.flags')}</legend>
+        <legend>{rt('review.flags')}</legend>
         {CURATED_FLAGS.filter((f) => f !== 'derived').map((f) => (
           <label key={f} className="review__flag">
             <input type="checkbox" checked={flags.has(f)} onChange={() => toggle(f)} /> {flagName(f, lang)}
@@ -446,17 +450,17 @@ function EditForm({ it, meta, onSave, onCancel }: { it: ReviewItem; meta: Meta; 
         ))}
       </fieldset>
       <label className="review__wide">
-        {t('review.noteZh')} <input value={row.note_zh} onChange={(e) => set('note_zh', e.target.value)} data-testid="review-note-zh" />
+        {rt('review.noteZh')} <input value={row.note_zh} onChange={(e) => set('note_zh', e.target.value)} data-testid="review-note-zh" />
       </label>
       <label className="review__wide">
-        {t('review.noteEn')} <input value={row.note_en} onChange={(e) => set('note_en', e.target.value)} data-testid="review-note-en" />
+        {rt('review.noteEn')} <input value={row.note_en} onChange={(e) => set('note_en', e.target.value)} data-testid="review-note-en" />
       </label>
       <p>
         <button type="submit" className="button button--small" data-testid="review-save">
-          {t('review.save')}
+          {rt('review.save')}
         </button>{' '}
         <button type="button" className="button button--small" onClick={onCancel}>
-          {t('review.cancel')}
+          {rt('review.cancel')}
         </button>
       </p>
     </form>
@@ -465,7 +469,7 @@ function EditForm({ it, meta, onSave, onCancel }: { it: ReviewItem; meta: Meta; 
 
 /** The report's text with the passage highlighted, its own pane scrolled to it. */
 function Passage({ text, range }: { text: string; range: [number, number] | null }) {
-  const t = useT();
+  const rt = useReviewT();
   const pane = useRef<HTMLDivElement>(null);
   const mark = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -475,13 +479,13 @@ function Passage({ text, range }: { text: string; range: [number, number] | null
     const top = m.getBoundingClientRect().top - p.getBoundingClientRect().top + p.scrollTop;
     p.scrollTop = Math.max(0, top - p.clientHeight / 3);
   }, [range?.[0], range?.[1]]);
-  if (!range) return <p className="review__warn">{t('review.quoteMissing')}</p>;
+  if (!range) return <p className="review__warn">{rt('review.quoteMissing')}</p>;
   // Only the neighbourhood of the passage is drawn: a whole report in one pane is slow to lay out.
   const from = Math.max(0, text.lastIndexOf('\n', Math.max(0, range[0] - 1500)));
   const to = text.indexOf('\n', Math.min(text.length, range[1] + 1500));
   const end = to < 0 ? text.length : to;
   return (
-    <div ref={pane} className="review__text" tabIndex={0} aria-label={t('review.textLabel')} data-testid="review-text">
+    <div ref={pane} className="review__text" tabIndex={0} aria-label={rt('review.textLabel')} data-testid="review-text">
       {from > 0 ? '…' : ''}
       {text.slice(from, range[0])}
       <mark ref={mark} data-testid="review-mark">
