@@ -79,8 +79,15 @@ export function resolveBasis(rows: DataObservation[], indicator: string, request
  * reported), so that choosing a district whose values all carry another basis
  * (or none, as imported rows often do) shows them instead of "no data".
  */
-export function basisForSelection(rows: DataObservation[], indicator: string, districts: string[] | null, order: string[] = []): string | null {
-  const bases = basesOf(rows, indicator, order);
+export function basisForSelection(
+  rows: DataObservation[],
+  indicator: string,
+  districts: string[] | null,
+  order: string[] = [],
+  /** The bases in order when `rows` are slices of a larger file (counted over the whole file). */
+  ranked: BasisCount[] = basesOf(rows, indicator, order),
+): string | null {
+  const bases = ranked;
   if (!districts || districts.length === 0 || bases.length < 2) return bases[0]?.basis ?? null;
   const wanted = new Set(districts);
   const covered = new Map<string, Set<string>>();

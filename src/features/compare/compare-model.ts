@@ -67,16 +67,15 @@ export function compareModel(state: ViewState, rows: DataObservation[], meta: Me
   const indicator = meta.indicator.get(state.indicator);
   if (!indicator) return null;
   const basisOrder = meta.bases.map((b) => b.id);
+  // Sliced data knows its bases (and their order) from the whole file; which districts have which
+  // basis is in every slice (the latest slice holds each district's latest row in each basis).
   const bases = whole?.bases ?? basesOf(rows, indicator.id, basisOrder);
-  // Sliced data knows its bases from the whole file; the rows in hand pick the selection's basis otherwise.
   const basis =
-    (whole
-      ? state.basis !== null && bases.some((b) => b.basis === state.basis)
+    (state.basis === null
+      ? basisForSelection(rows, indicator.id, state.districts, basisOrder, bases)
+      : bases.some((b) => b.basis === state.basis)
         ? state.basis
-        : bases[0]?.basis
-      : state.basis === null
-        ? basisForSelection(rows, indicator.id, state.districts, basisOrder)
-        : resolveBasis(rows, indicator.id, state.basis, basisOrder)) ?? '';
+        : bases[0]?.basis) ?? '';
   const all = pointsFor(rows, { indicator: indicator.id, basis, districts: null });
   const withData = [...new Set(all.map((p) => p.district))].sort(byMetaOrder(meta));
   let districts = state.districts ?? withData;
