@@ -14,7 +14,6 @@ import {
   otherBases,
   pointsFor,
   rankedBars,
-  resolveBasis,
   sourcesShown,
   yearsOf,
   type Bar,
