@@ -1,9 +1,10 @@
 // The extractor's evaluation, shared by `npm run extract:eval` and the quality
 // test: the five curated reports (leave-one-report-out, the headline), the
 // hand-written tuning corpora (in-sample: the lexicon was tuned on them: dev,
-// and dev2, which was the first holdout until its one blind run) and the
-// holdout corpus (never used for tuning).
-import { readFileSync } from 'node:fs';
+// dev2 and dev3, which were the first and second holdouts until their one
+// blind run each) and, when tests/fixtures/extract-corpus/holdout.json exists,
+// the holdout corpus (never used for tuning).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataset } from '../../src/domain/pipeline.ts';
 import { formatIssue } from '../../src/domain/issues.ts';
@@ -37,18 +38,28 @@ export interface CorpusItem {
   phrasing: string;
 }
 
+/** One tuning corpus, run with the full lexicon (in-sample). */
+export interface TuningSet {
+  set: CorpusSet;
+  docs: EvalDoc[];
+  outcomes: Outcome[];
+}
+
 export interface Evaluation {
   lexicon: Lexicon;
   dataset: Dataset;
   reports: EvalDoc[];
+  /** Every tuning corpus's passages (the training documents of leave-one-out). */
   dev: EvalDoc[];
-  holdout: EvalDoc[];
+  tuning: TuningSet[];
+  /** The holdout corpus, or null when holdout.json is absent. */
+  holdout: EvalDoc[] | null;
   inSample: Outcome[];
   folds: LeaveOneOutFold[];
   /** Leave-one-out withholding lexicon rows only (grammar routes are code, kept). */
   wordFolds: LeaveOneOutFold[];
   devOutcomes: Outcome[];
-  holdoutOutcomes: Outcome[];
+  holdoutOutcomes: Outcome[] | null;
   ms: Map<string, number>;
 }
 
@@ -70,12 +81,23 @@ export function corpusDoc(item: CorpusItem, districtNames: Record<string, string
   };
 }
 
-export const CORPUS_SETS = ['dev', 'dev2', 'holdout'] as const;
-export type CorpusSet = (typeof CORPUS_SETS)[number];
+/** The tuning corpora (in-sample), in the order they were written. */
+export const CORPUS_SETS = ['dev', 'dev2', 'dev3'] as const;
+/** The blind corpus: optional (absent between one holdout's retirement and the next one's arrival). */
+export const HOLDOUT_SET = 'holdout' as const;
+export type CorpusSet = (typeof CORPUS_SETS)[number] | typeof HOLDOUT_SET;
+
+export const corpusPath = (root: string, set: CorpusSet) => join(root, 'tests/fixtures/extract-corpus', `${set}.json`);
 
 export function readCorpus(root: string, set: CorpusSet): CorpusItem[] {
-  return JSON.parse(readFileSync(join(root, 'tests/fixtures/extract-corpus', `${set}.json`), 'utf8')) as CorpusItem[];
+  return JSON.parse(readFileSync(corpusPath(root, set), 'utf8')) as CorpusItem[];
 }
+
+/** Whether the holdout corpus is there to be measured. */
+export const hasHoldout = (root: string) => existsSync(corpusPath(root, HOLDOUT_SET));
+
+/** The line printed in place of the holdout's figures when it is absent. */
+export const NO_HOLDOUT = `holdout: tests/fixtures/extract-corpus/${HOLDOUT_SET}.json is absent, so there is no blind measurement (its section and floors are skipped)`;
 
 export function evaluate(root: string): Evaluation {
   const texts = lexiconTexts(root);
@@ -101,8 +123,9 @@ export function evaluate(root: string): Evaluation {
       // City-wide figures are never curated into a district's data: proposing them is not an error.
       setAside: ['citywide'],
     }));
-  const dev = [...readCorpus(root, 'dev'), ...readCorpus(root, 'dev2')].map((i) => corpusDoc(i, lexicon.districtNames));
-  const holdout = readCorpus(root, 'holdout').map((i) => corpusDoc(i, lexicon.districtNames));
+  const tuningDocs = CORPUS_SETS.map((set) => ({ set, docs: readCorpus(root, set).map((i) => corpusDoc(i, lexicon.districtNames)) }));
+  const dev = tuningDocs.flatMap((t) => t.docs);
+  const holdout = hasHoldout(root) ? readCorpus(root, HOLDOUT_SET).map((i) => corpusDoc(i, lexicon.districtNames)) : null;
   const ms = new Map<string, number>();
   const inSample = reports.map((d) => {
     const t0 = performance.now();
@@ -113,17 +136,19 @@ export function evaluate(root: string): Evaluation {
   const { entries } = readLexiconEntries(texts.lexicon);
   const folds = leaveOneOut(reports, dev, entries, refsArr, lexicon);
   const wordFolds = leaveOneOut(reports, dev, entries, refsArr, lexicon, { withholdRoutes: false });
+  const tuning = tuningDocs.map((t) => ({ ...t, outcomes: t.docs.map((d) => run(d, lexicon)) }));
   return {
     lexicon,
     dataset,
     reports,
     dev,
+    tuning,
     holdout,
     inSample,
     folds,
     wordFolds,
-    devOutcomes: dev.map((d) => run(d, lexicon)),
-    holdoutOutcomes: holdout.map((d) => run(d, lexicon)),
+    devOutcomes: tuning.flatMap((t) => t.outcomes),
+    holdoutOutcomes: holdout ? holdout.map((d) => run(d, lexicon)) : null,
     ms,
   };
 }
@@ -172,10 +197,16 @@ export function report(ev: Evaluation, opts: { holdout?: boolean } = { holdout: 
     '',
     mdTable(['family', ...HEAD.slice(1)], familyRows(ev, looOutcomes)),
     '',
-    ...(opts.holdout
-      ? ['### Holdout corpus (never used for tuning), by indicator family', '', mdTable(['family', ...HEAD.slice(1)], familyRows(ev, ev.holdoutOutcomes)), '']
-      : []),
-    '### Tuning corpora, dev and dev2 (in-sample: the lexicon was tuned on them), by indicator family',
+    ...(!opts.holdout
+      ? []
+      : ev.holdoutOutcomes
+        ? ['### Holdout corpus (never used for tuning), by indicator family', '', mdTable(['family', ...HEAD.slice(1)], familyRows(ev, ev.holdoutOutcomes)), '']
+        : ['### Holdout corpus', '', NO_HOLDOUT, '']),
+    `### Tuning corpora, ${ev.tuning.map((t) => t.set).join(', ')} (in-sample: the lexicon was tuned on them), by set`,
+    '',
+    mdTable(['set', ...HEAD.slice(1)], ev.tuning.flatMap((t) => [rowOf(`${t.set} headline`, tally(t.outcomes, (i) => HEADLINE.has(i))), rowOf(`${t.set} all`, tally(t.outcomes))])),
+    '',
+    '### Tuning corpora together, by indicator family',
     '',
     mdTable(['family', ...HEAD.slice(1)], familyRows(ev, ev.devOutcomes)),
     '',

@@ -1,6 +1,8 @@
 // How well the candidate extractor does, measured on what it was not tuned on:
-// leave-one-report-out over the five curated reports and the hand-written
-// holdout corpus (never used for tuning). The floors are the measured figures
+// leave-one-report-out over the five curated reports and, when
+// tests/fixtures/extract-corpus/holdout.json exists, the hand-written holdout
+// corpus (never used for tuning); the tuning corpora (dev, dev2, dev3) as
+// regression guards. The floors are the measured figures
 // rounded down, so a change that makes extraction worse fails; the full tables
 // are printed (npm run -s extract:eval prints the same). Also: every candidate
 // is pasteable (verbatim quote, known ids), the corpus is what it claims to be,
@@ -16,7 +18,7 @@ import { addTally, emptyTally, precision, recall, tally, type Outcome } from '..
 import { valueAppearsInQuote } from '../../src/domain/numbers.ts';
 import { findQuote, indexSource } from '../../src/domain/quotes.ts';
 import { DISTRICT_SCOPES, SCOPES } from '../../src/domain/vocab.ts';
-import { CORPUS_SETS, evaluate, HEADLINE, readCorpus, report } from '../../scripts/lib/extract-eval.ts';
+import { CORPUS_SETS, type CorpusSet, evaluate, HEADLINE, HOLDOUT_SET, NO_HOLDOUT, readCorpus, report } from '../../scripts/lib/extract-eval.ts';
 import { ROOT } from '../helpers/dataset.ts';
 
 /** Floors in whole percent: the figures measured when this test was last updated, rounded down. */
@@ -24,9 +26,15 @@ const FLOORS = {
   looHeadline: { recall: 79, precision: 98 },
   looAll: { recall: 84, precision: 98 },
   looWordsHeadline: { recall: 93, precision: 98 },
+  // The holdout's floors apply only when holdout.json exists. These are holdout-2's blind
+  // figures (now dev3); revisit them when the next holdout has been measured once.
   holdoutHeadline: { recall: 73, precision: 88 },
   holdoutAll: { recall: 72, precision: 90 },
-  devAll: { recall: 98, precision: 99 },
+  tuning: {
+    dev: { recall: 98, precision: 99 },
+    dev2: { recall: 98, precision: 99 },
+    dev3: { recall: 72, precision: 90 },
+  },
   inSample: { recall: 99, precision: 99 },
 };
 
@@ -36,7 +44,7 @@ const headline = (i: string) => HEADLINE.has(i);
 const all = (outs: Outcome[], keep?: (i: string) => boolean) => outs.map((o) => tally([o], keep)).reduce(addTally, emptyTally());
 
 describe('extraction quality', () => {
-  it('prints every table (leave-one-out, holdout, dev, in-sample)', () => {
+  it('prints every table (leave-one-out, holdout, tuning corpora, in-sample)', () => {
     console.log(report(ev));
     expect(ev.reports).toHaveLength(5);
   });
@@ -63,19 +71,28 @@ describe('extraction quality', () => {
     }
   });
 
-  it('the holdout corpus reaches its floors', () => {
-    const h = all(ev.holdoutOutcomes, headline);
-    expect(floor(recall(h)), 'headline recall').toBeGreaterThanOrEqual(FLOORS.holdoutHeadline.recall);
-    expect(floor(precision(h)), 'headline precision').toBeGreaterThanOrEqual(FLOORS.holdoutHeadline.precision);
-    const a = all(ev.holdoutOutcomes);
-    expect(floor(recall(a)), 'all recall').toBeGreaterThanOrEqual(FLOORS.holdoutAll.recall);
-    expect(floor(precision(a)), 'all precision').toBeGreaterThanOrEqual(FLOORS.holdoutAll.precision);
-  });
+  // Registered only when there is a holdout to measure: no test passes vacuously when it is absent.
+  const holdoutOutcomes = ev.holdoutOutcomes;
+  if (holdoutOutcomes) {
+    it('the holdout corpus reaches its floors', () => {
+      const h = all(holdoutOutcomes, headline);
+      expect(floor(recall(h)), 'headline recall').toBeGreaterThanOrEqual(FLOORS.holdoutHeadline.recall);
+      expect(floor(precision(h)), 'headline precision').toBeGreaterThanOrEqual(FLOORS.holdoutHeadline.precision);
+      const a = all(holdoutOutcomes);
+      expect(floor(recall(a)), 'all recall').toBeGreaterThanOrEqual(FLOORS.holdoutAll.recall);
+      expect(floor(precision(a)), 'all precision').toBeGreaterThanOrEqual(FLOORS.holdoutAll.precision);
+    });
+  } else {
+    console.log(NO_HOLDOUT);
+  }
 
-  it('dev corpus and in-sample figures do not fall back (regression guards, not the headline)', () => {
-    const d = all(ev.devOutcomes);
-    expect(floor(recall(d))).toBeGreaterThanOrEqual(FLOORS.devAll.recall);
-    expect(floor(precision(d))).toBeGreaterThanOrEqual(FLOORS.devAll.precision);
+  it('tuning corpora and in-sample figures do not fall back (regression guards, not the headline)', () => {
+    expect(ev.tuning.map((t) => t.set)).toEqual([...CORPUS_SETS]);
+    for (const t of ev.tuning) {
+      const d = all(t.outcomes);
+      expect(floor(recall(d)), `${t.set} recall`).toBeGreaterThanOrEqual(FLOORS.tuning[t.set as keyof typeof FLOORS.tuning].recall);
+      expect(floor(precision(d)), `${t.set} precision`).toBeGreaterThanOrEqual(FLOORS.tuning[t.set as keyof typeof FLOORS.tuning].precision);
+    }
     const r = all(ev.inSample);
     expect(floor(recall(r))).toBeGreaterThanOrEqual(FLOORS.inSample.recall);
     expect(floor(precision(r))).toBeGreaterThanOrEqual(FLOORS.inSample.precision);
@@ -84,7 +101,8 @@ describe('extraction quality', () => {
 
 describe('the corpus', () => {
   const bundled = ev.reports.map((r) => r.text.replace(/\s+/g, ''));
-  for (const set of CORPUS_SETS) {
+  const sets: CorpusSet[] = [...CORPUS_SETS, ...(ev.holdout ? [HOLDOUT_SET] : [])];
+  for (const set of sets) {
     const items = readCorpus(ROOT, set);
     it(`${set}: at least 60 passages, unique ids, rows in the vocabulary`, () => {
       expect(items.length).toBeGreaterThanOrEqual(60);
