@@ -5,7 +5,7 @@ import type { FlagId } from '../vocab.ts';
 import { finish, type Candidate, type Draft } from './candidate.ts';
 import { readHeading, type ReportDocument, type Table, type TableRow } from './document.ts';
 import type { Lexicon } from './lexicon.ts';
-import { CHANGE_ROW, PERCENT_HEADER, TOTAL_COLUMN, TOTAL_ROW } from './patterns.ts';
+import { CHANGE_LABEL, CHANGE_ROW, PERCENT_HEADER, TOTAL_COLUMN, TOTAL_ROW } from './patterns.ts';
 import { basisFor, cleanLabel, findBases, findTerms, labelTerm, percentIndicator, scopeIn, type BasisMatch, type TermMatch } from './terms.ts';
 import { readCell, unitInLabel, type Cell, type ValueKind } from './values.ts';
 import { fallbackYear, resolveYear, type YearGuess } from './years.ts';
@@ -16,7 +16,11 @@ interface ParsedRow {
 }
 
 const INDEX_HEADER = /^(?:序号|编号|No\.?)$/i;
+/** A column header naming the data year or the one before it ("上年", "本年度", "去年数值"). */
+const RELATIVE_YEAR_HEADER = /^(?:(上一?年度?|去年|前一年)|本年度?|今年|当年)(?:数|值|数值|数据)?(?:[（(][^（）()]{0,8}[)）])?$/;
 const UNIT_HEADER = /^(?:单位|计量单位)$/;
+/** The label column of a table listing schools, one a row. */
+const SCHOOL_LIST_HEADER = /^(?:学校|学校名称|校名|各校|学校\s*\/\s*指标)$/;
 
 /** Candidates from one table, appended to `out`. */
 export function extractTable(lex: Lexicon, doc: ReportDocument, table: Table, district: string, source: string, out: Candidate[]): void {
@@ -82,6 +86,13 @@ function extractSubTable(
         carry = '';
         continue;
       }
+      // "指标 上年 本年 增减": years named relative to the report's data year.
+      const rel = doc.dataYear !== null ? RELATIVE_YEAR_HEADER.exec(cleanLabel(raw)) : null;
+      if (rel) {
+        colYear[c] = { year: doc.dataYear! - (rel[1] ? 1 : 0) };
+        carry = '';
+        continue;
+      }
       let t = raw;
       const lower = header.slice(hi + 1).some((l) => (l.row.cells[c]?.text ?? '') !== '');
       if (t === '' && carry && lower && c > 0) {
@@ -100,6 +111,10 @@ function extractSubTable(
   const groupLine = header.filter((h) => h.row.cells.filter((c) => c.text !== '').length === 1 && h.cells.every((c) => c.type !== 'year')).map((h) => h.row.cells.find((c) => c.text !== '')!.text);
   const captionTerms = table.caption ? findTerms(lex, table.caption.title, 'prose').filter((t) => t.rule.indicator !== null) : [];
   const tableTerm = (groupLine.length > 0 ? labelTerm(lex, groupLine.join('')) : null) ?? captionTerms[captionTerms.length - 1] ?? null;
+
+  // "学校	招生	在校生" / "学校名称 专任教师数 …": each row but the total is one school.
+  const labelHead = header[0]?.row.cells[idx === 0 ? 1 : 0]?.text.trim() ?? '';
+  const schoolList = SCHOOL_LIST_HEADER.test(labelHead);
 
   let group = '';
   let prevIndicatorByCol = new Map<number, string>();
@@ -122,7 +137,7 @@ function extractSubTable(
     else if (!firstCellEmpty && labelParts.length <= 1) group = '';
     const ownLabel = labelParts.join(' ');
     const groupLabel = firstCellEmpty ? group : '';
-    if (CHANGE_ROW.test(cleanLabel(ownLabel))) continue;
+    if (CHANGE_ROW.test(cleanLabel(ownLabel)) || CHANGE_LABEL.test(cleanLabel(ownLabel))) continue;
     const rowUnit = unitCol >= 0 ? unitInLabel(row.cells[unitCol]?.text ?? '') : unitInLabel(ownLabel);
     const labelYearM = /^((?:19|20)[0-9]{2})\s*(?:年度?|学年)?(?![0-9])/.exec(ownLabel.trim()) ?? /((?:19|20)[0-9]{2})\s*年/.exec(ownLabel);
     const labelYear = labelYearM ? { year: Number(labelYearM[1]) } : null;
@@ -130,6 +145,7 @@ function extractSubTable(
     const isTotal = TOTAL_ROW.test(cleanLabel(ownLabel).replace(/[（(][^（）()]{0,12}[)）]/g, '').trim());
     const sole = data.length === 1;
     const colDriven = rowYear !== null || isTotal || sole || ownLabel.trim() === '' || (labelYear !== null && !rowTerm);
+    const schoolRow = schoolList && !isTotal && ownLabel.trim() !== '' && !rowTerm && !rowYear;
     const valueCols = cells.map((c, i) => (i !== idx && i !== unitCol && c.type === 'value' ? i : -1)).filter((i) => i >= 0);
     // A row with one more label cell than the header has ("招生规模	总人数	1100	1205" under
     // "项目	2022年	2023年") is shifted right: read its values against the header shifted too.
@@ -177,7 +193,7 @@ function extractSubTable(
         [term, termFrom] = colWins ? [colTerm, 'col'] : [rowTerm, 'row'];
       } else if (rowTerm) [term, termFrom] = [rowTerm, 'row'];
       else if (colDriven) [term, termFrom] = [colTerm, 'col'];
-      else if (colTerm && rowNamesWho(lex, ownLabel, fits(colTerm), tableText)) [term, termFrom] = [colTerm, 'col'];
+      else if (colTerm && (schoolRow || rowNamesWho(lex, ownLabel, fits(colTerm), tableText))) [term, termFrom] = [colTerm, 'col'];
       // Row and column read together: "毕业生" × "满意度" is graduate satisfaction, "在校生" ×
       // "满意度" or × "调查人数" names nothing we count.
       if (!pairRow && ownLabel && head) {
@@ -224,7 +240,12 @@ function extractSubTable(
       newPrev.set(c, indicator);
 
       const scopeText = [ownLabel, groupLabel, table.caption?.title ?? ''].join(' ');
-      const scope = indicator === 'general_intake' && basis === 'public_general_schools' ? '' : scopeIn(lex, scopeText, basisText === ownLabel ? basisM : null, tableText);
+      // A column for the district itself beside one for the city ("指标	全市	本区") is the district's.
+      const ownColumn = /^(?:本区|全区|我区|该区)$/.test(cleanLabel(head).trim());
+      const scope =
+        (indicator === 'general_intake' && basis === 'public_general_schools') || ownColumn
+          ? ''
+          : scopeIn(lex, scopeText, basisText === ownLabel ? basisM : null, tableText) || (schoolRow ? 'one_school' : '');
 
       let yearGuess: YearGuess | null = null;
       const cy = yearAt(c);
