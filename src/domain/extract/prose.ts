@@ -77,6 +77,11 @@ export function extractProse(lex: Lexicon, doc: ReportDocument, p: Paragraph, di
   for (const [si, sentence] of sentences.entries()) {
     const clauses = splitSpans(text, CLAUSE_END, sentence.start, sentence.end);
     const state: SentenceState = { seen: [], subject: null, paragraphScope: si > 0 ? opening : '', topic: null };
+    // "近五年，各校共…2760人": an opening clause of only a span of years makes the sentence's
+    // figures sums over it, except one whose own clause names its year.
+    const firstClause = splitSpans(text, CLAUSE_END, sentence.start, sentence.end)[0];
+    const openerText = firstClause ? text.slice(firstClause.start, firstClause.end) : '';
+    const cumulativeOpener = openerText.replace(/\s+/g, '').length <= 12 && !numbersWithUnits(openerText).some((t) => !SKIP_UNITS.has(t.unit)) && lex.cumulative.test(openerText);
     clauses.forEach((clause, ci) => {
       const ctext = text.slice(clause.start, clause.end);
       const tokens = numbersWithUnits(ctext);
@@ -92,6 +97,7 @@ export function extractProse(lex: Lexicon, doc: ReportDocument, p: Paragraph, di
         if (hiddenRanges(ctext).some(([a, b]) => tok.start >= a && tok.start < b)) continue;
         // "累计…4600余人", "“十三五”期间…": a sum over years, not one year's level.
         if (lex.cumulative.test(ctext.slice(prevEnd, tok.start))) continue;
+        if (cumulativeOpener && ci > 0 && !yearMentions(ctext.slice(0, tok.start)).length) continue;
         // "年培训 2000 人次以上" with no year in the sentence: a yearly habit, not a year's figure.
         if (lex.habitual.test(ctext.slice(prevEnd, tok.start)) && !years.some((y) => y.at >= sentence.start && y.end <= sentence.end)) continue;
         const vtok = valueToken(lex, ctext, tok);
@@ -235,7 +241,18 @@ function associate(
   const between = nearest ? tokens.some((t) => t.start >= nearest.end && t.start < at && t.unit !== '年') : false;
   const fromTo = between && FROM_TO.test(gap.replace(/\s+/g, '').replace(/[”"]/g, ''));
   if (nearest && (nearest.start >= prevEnd || fromTo)) {
-    if (nearest.rule.indicator === null && !nearest.rule.share) return null; // a stopper names something else
+    if (nearest.rule.indicator === null && !nearest.rule.share) {
+      // A stopper names something else, unless its words are a part of a value just stated
+      // ("用人单位满意度达98.3%，其中职业素养满意度98.7%": the basis words name the part).
+      const bd = breakdownOf(lex, ctext, tok, prevEnd, state);
+      if (bd && bd.basis.start >= nearest.start && bd.basis.end <= nearest.end && gapAllows(lex, gap)) {
+        return {
+          assignments: [{ rule: null, indicator: bd.indicator, termStart: nearest.start, denominator: '', inheritedFrom: null, basis: bd.basis, confidence: 0.7, evidence: [bd.basis.rule.key, 'via:prose-breakdown'] }],
+          subject: null,
+        };
+      }
+      return null;
+    }
     // "具有研究生学位的专任教师1105人": a noun after "的" is narrowed by what precedes it, a subset.
     const personNoun = nearest.rule.rank === 1 && lex.info[nearest.rule.indicator ?? '']?.unit === 'persons';
     if (personNoun && /的\s*$/.test(ctext.slice(0, nearest.start))) {
@@ -367,11 +384,16 @@ function associate(
   if (prev && !before.some((t) => t.start >= prevEnd)) {
     const lead = ctext.slice(prevEnd, at).replace(/\s+/g, '');
     const cmp = /(?:比|较|与|同)((?:19|20)[0-9]{2})年(?:同期)?的$/.exec(lead);
-    const prevYear = /^(?:上年|去年|上一年|上年度|上一年度|前一年)(?:同期)?(?:为|是)?$/.test(lead);
+    // "上年为239人", and "较前一年的701人" (the earlier year's level, stated for comparison).
+    const prevYear = /^(?:上年|去年|上一年|上年度|上一年度|前一年)(?:同期)?(?:为|是)?$/.test(lead) || /^(?:比|较|与)(?:上年|去年|上一年|上年度|上一年度|前一年)(?:同期)?的$/.test(lead);
     const place = /^(?:本区|我区|全区|该区)(?:为|是|达)?$/.test(lead);
     // "全日制中职招生421人，全日制成人中专招生36人，合计457人": the total of the parts before it.
     const total = prev.basis !== '' && /^(?:合计|共计|总计|总数为?|共)$/.test(lead);
-    if (cmp || (prevYear && prev.year !== null) || place || total) {
+    // "就业率为97.9%，其中公办学校98.6%，民办学校93.4%": the same quantity for a kind of schools
+    // or one school, named by nothing but the schools (the scope comes from the words before it).
+    const partScope = /^(?:其中|而|另|包括)?[^0-9，。；、]{2,16}?(?:为|是|达|达到)?$/.test(lead) ? scopeIn(lex, lead, null, ctext) : '';
+    const byScope = ['public_schools', 'private_schools', 'adult_schools', 'one_school'].includes(partScope) && (tok.kind === 'percent') === (lex.info[prev.indicator]?.unit === 'percent');
+    if (cmp || (prevYear && prev.year !== null) || place || total || byScope) {
       const year = cmp ? { year: Number(cmp[1]), how: 'comparison' as const } : prevYear ? { year: prev.year! - 1, how: 'previous' as const } : undefined;
       return {
         assignments: [
@@ -384,7 +406,7 @@ function associate(
             ...(year ? { year } : {}),
             inherited: { basis: total ? '' : prev.basis, scope: place ? '' : prev.scope },
             inheritedFrom: prev.clause,
-            evidence: ['via:prose-continues-previous'],
+            evidence: [byScope && !cmp && !prevYear && !place && !total ? 'via:prose-part-by-scope' : 'via:prose-continues-previous'],
           },
         ],
         subject: null,

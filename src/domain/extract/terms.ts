@@ -113,6 +113,8 @@ export function gapAllows(lex: Lexicon, gap: string): boolean {
     .replace(/[”"’」]/g, '')
     // "由 2020 年的 217 人": the year belongs to the number, not between it and its term.
     .replace(/^(?:由|从|在)?(?:19|20)[0-9]{2}年(?:度|末|底)?(?:的)?/, '');
+  // "占比提高到74.2%": a change "to" a value states the level (not "提高3.5个百分点").
+  g = g.replace(/(?:提高|提升|上升|增长|增加|下降|降低|减少|扩大)(?:到|至)$/, '');
   if (lex.change.test(g)) return false;
   while (g.length > 0) {
     const m = lex.connector.exec(g);

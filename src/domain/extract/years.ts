@@ -80,7 +80,12 @@ export function resolveYear(indicator: string, y: { year: number; endYear?: numb
 }
 
 export function fallbackYear(doc: ReportDocument, heading: Heading | null, indicator: string): YearGuess | null {
-  if (heading?.year) return resolveYear(indicator, { year: heading.year }, `标题“${heading.title}”`, `the heading “${heading.title}”`, 0.8, 'heading');
+  if (heading?.year) {
+    // "1.1 2019-2020学年办学规模": a school year in the heading gives intake its autumn year.
+    const m = yearMentions(heading.title).find((y) => y.endYear !== undefined && (y.year === heading.year || y.endYear === heading.year));
+    const y = m ? { year: m.year, endYear: m.endYear! } : { year: heading.year };
+    return resolveYear(indicator, y, `标题“${heading.title}”`, `the heading “${heading.title}”`, 0.8, 'heading');
+  }
   if (doc.dataYear === null) {
     return { year: null, period: '', zh: '未能判断年份，请填写', en: 'no year found: fill it in', strength: 0, tag: 'year:none' };
   }
