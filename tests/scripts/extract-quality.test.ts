@@ -23,17 +23,17 @@ import { ROOT } from '../helpers/dataset.ts';
 
 /** Floors in whole percent: the figures measured when this test was last updated, rounded down. */
 const FLOORS = {
-  looHeadline: { recall: 79, precision: 98 },
-  looAll: { recall: 84, precision: 98 },
-  looWordsHeadline: { recall: 93, precision: 98 },
+  looHeadline: { recall: 82, precision: 98 },
+  looAll: { recall: 86, precision: 98 },
+  looWordsHeadline: { recall: 96, precision: 98 },
   // The holdout's floors apply only when holdout.json exists. These are holdout-2's blind
   // figures (now dev3); revisit them when the next holdout has been measured once.
   holdoutHeadline: { recall: 73, precision: 88 },
   holdoutAll: { recall: 72, precision: 90 },
   tuning: {
-    dev: { recall: 98, precision: 99 },
+    dev: { recall: 99, precision: 99 },
     dev2: { recall: 98, precision: 99 },
-    dev3: { recall: 72, precision: 90 },
+    dev3: { recall: 84, precision: 97 },
   },
   inSample: { recall: 99, precision: 99 },
 };

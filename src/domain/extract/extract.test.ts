@@ -286,6 +286,37 @@ describe('connectors', () => {
   });
 });
 
+describe('issue 11, second round: general shapes', () => {
+  it('a part named only by its schools takes the total’s indicator with their scope', () => {
+    expect(keys(run('2023年全区毕业生就业率为96.5%，其中公办学校97.2%，民办学校92.8%。'))).toEqual(
+      sorted(['2023 employment_rate 96.5', '2023 employment_rate 97.2 public_schools', '2023 employment_rate 92.8 private_schools']),
+    );
+  });
+
+  it('the earlier year’s level in a comparison is a row for that year; a change is not', () => {
+    expect(keys(run('今年中职招生人数为640人，较上年的612人略有增加。'))).toEqual(sorted(['2023 intake 640', '2022 intake 612']));
+    expect(keys(run('今年中职招生人数为640人，比上年增加28人。'))).toEqual(['2023 intake 640']);
+  });
+
+  it('a change to a value states the level; an opening span of years makes sums', () => {
+    expect(keys(run('专任教师中“双师型”教师占比上升到71.5%，比上年提高2.1个百分点。'))).toEqual(['2023 dual_teacher_share 71.5 of_fulltime']);
+    expect(keys(run('近三年，各校共培训社区居民12000人次。'))).toEqual([]);
+  });
+
+  it('a school year in a heading gives intake its autumn year', () => {
+    expect(keys(run('1.1 2022-2023学年招生情况\n\n全区中职学校招收新生430人，毕业生390人。'))).toEqual(sorted(['2022 intake 430', '2023 graduates 390']));
+  });
+
+  it('tables: 上年 / 本年 columns, a change row, a list of schools, the district beside the city', () => {
+    expect(keys(run('指标\t上年\t本年\t增减\n就业率(%)\t96.0\t97.5\t1.5'))).toEqual(sorted(['2022 employment_rate 96', '2023 employment_rate 97.5']));
+    expect(keys(run('年份\t招生（人）\n2022\t600\n2023\t640\n2023年比2022年增减\t40'))).toEqual(sorted(['2022 intake 600', '2023 intake 640']));
+    expect(keys(run('学校\t在校生\n城南职业学校\t1200\n区实验学校\t800\n合计\t2000'))).toEqual(
+      sorted(['2023 enrolment 1200 one_school', '2023 enrolment 800 one_school', '2023 enrolment 2000']),
+    );
+    expect(keys(run('表2 全市与本区对比\n\n指标\t全市\t本区\n对口就业率（%）\t85.0\t88.0'))).toEqual(sorted(['2023 matched_employment_rate 85 citywide', '2023 matched_employment_rate 88']));
+  });
+});
+
 describe('CSV', () => {
   it('writes the header and one row per candidate, quoting cells that need it', () => {
     const csv = candidatesToCsv(run('2023年，招生人数1061人，"双师型"教师比例达87%。'), { newline: '\n' });
