@@ -26,10 +26,10 @@ const FLOORS = {
   looHeadline: { recall: 82, precision: 98 },
   looAll: { recall: 86, precision: 98 },
   looWordsHeadline: { recall: 96, precision: 98 },
-  // The holdout's floors apply only when holdout.json exists. These are holdout-2's blind
-  // figures (now dev3); revisit them when the next holdout has been measured once.
-  holdoutHeadline: { recall: 73, precision: 88 },
-  holdoutAll: { recall: 72, precision: 90 },
+  // The holdout's floors apply only when holdout.json exists: holdout-3's one blind run
+  // (2026-12-02: headline 69.6% at 89.9%, all 69.0% at 91.0%), rounded down.
+  holdoutHeadline: { recall: 69, precision: 89 },
+  holdoutAll: { recall: 69, precision: 91 },
   tuning: {
     dev: { recall: 99, precision: 99 },
     dev2: { recall: 98, precision: 99 },
