@@ -63,7 +63,9 @@ describe('a value on a doubtful basis', () => {
   it('the district profile ranks the value drawn (45.8%, second), and the methodology explains the rule', async () => {
     const page = await open('?view=district&district=changping');
     const card = page.locator('.profile-card', { hasText: '“双师型”教师比例' }).filter({ hasText: '占专任教师' });
-    await expect(card.locator('.profile-card__rank').textContent()).resolves.toMatch(/第 2/);
+    // The rank reads "…" until every district's rows are in: wait for the rank itself.
+    const rank = await settled(() => card.locator('.profile-card__rank').textContent(), (v) => v !== null && !v.includes('…'));
+    expect(rank).toMatch(/第 2/);
     await page.goto(base + '?view=methodology');
     await waitForApp(page);
     await expect(page.locator('#method-doubtful').textContent()).resolves.toContain('141 ÷ 308 = 45.8%');
