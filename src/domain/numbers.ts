@@ -192,6 +192,16 @@ export function quotedNumbers(quote: string): QuotedNumber[] {
       out[p.at]!.fraction = true;
     }
   }
+  // "百分之九十八点五" is 98.5, "百分之百" 100; "九成", "近八成" are 90 and 80 (tenths as a percentage).
+  for (const m of half.matchAll(/百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?/g)) {
+    const whole = m[1] === '百' ? 100 : chineseNumeral(m[1]!);
+    if (whole === null) continue;
+    const frac = m[2] ? [...m[2]].map((c) => CN_DIGITS[c]).join('') : '';
+    out.push({ value: Number(frac ? `${whole}.${frac}` : whole), decimals: frac.length, text: m[0] });
+  }
+  for (const m of half.matchAll(/(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])\s*成/g)) {
+    out.push({ value: CN_DIGITS[m[1]!]! * 10, decimals: 0, text: m[0] });
+  }
   CN_RUN.lastIndex = 0;
   for (let m = CN_RUN.exec(half); m; m = CN_RUN.exec(half)) {
     // A run that scales a digit (the 万 of "2万") was read with its digit above.

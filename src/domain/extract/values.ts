@@ -43,7 +43,10 @@ const TOKEN = new RegExp(
   `(${NUM})(?:\\s*([:：])\\s*(${NUM})|\\s*(?:${RANGE})\\s*(${NUM})(?=\\s*(?:[%％]|${MULT}|${UNIT_RE}))|)(?:\\s*([%％])|\\s*(${MULT})?(?:\\s*(多|余)(?=\\s*(?:${UNIT_RE})))?\\s*(${UNIT_RE})?)`,
   'g',
 );
-const CN_TOKEN = /(百分之)?([零〇一二两三四五六七八九十百千万亿]+)\s*(多|余)?\s*(万人次|人次|所|名|人|万元|亿元|元)?/g;
+const CN_TOKEN = /(百分之)?([零〇一二两三四五六七八九十百千万亿]+)(?:点([零〇一二三四五六七八九]+))?\s*(多|余)?\s*(万人次|人次|所|名|人|万元|亿元|元)?/g;
+// "九成", "近八成", "超过七成": tenths of a whole, a percentage (not 成为, 成立, 成果, 一成不变…).
+const CN_TENTHS = /(?<![零〇一二两三四五六七八九十百千万亿])([一二两三四五六七八九])\s*成(?![为立功果绩本员熟长型效了就才不交绩])/g;
+const CN_DIGIT_CHARS: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /** ASCII decimal of a number as written: "１，０６１" is not a number, "1,061" is 1061. */
 export function asciiNumber(raw: string): string {
@@ -80,16 +83,25 @@ export function numbersWithUnits(text: string): NumberToken[] {
   CN_TOKEN.lastIndex = 0;
   for (let m = CN_TOKEN.exec(text); m; m = CN_TOKEN.exec(text)) {
     const percent = m[1] !== undefined;
-    if (!percent && !m[4]) continue; // a numeral needs a measure word after it to be a count
-    const n = chineseNumeral(m[2]!);
+    if (!percent && !m[5]) continue; // a numeral needs a measure word after it to be a count
+    if (!percent && m[3]) continue; // "点" is a decimal point only in "百分之九十八点五"
+    // "百分之百": the whole.
+    const n = percent && m[2] === '百' ? 100 : chineseNumeral(m[2]!);
     if (n === null || (n === 0 && !percent)) continue;
     // "是一所公办学校", "每一名学生": an article, not a count.
     if (n === 1 && /(?:是|为|作为|成为|这|此|每|第|任何|哪)\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     // "一人一案", "一人一岗": a slogan, not a count.
     if (n === 1 && /^[一]/.test(text.slice(m.index + m[0].length))) continue;
-    const tok: NumberToken = { start: m.index, end: m.index + m[0].length, num: String(n), kind: percent ? 'percent' : 'plain', unit: percent ? '%' : m[4]! };
-    if (m[3]) tok.approx = m[3];
+    const frac = m[3] ? [...m[3]].map((c) => CN_DIGIT_CHARS[c]).join('') : '';
+    const tok: NumberToken = { start: m.index, end: m.index + m[0].length, num: frac ? `${n}.${frac}` : String(n), kind: percent ? 'percent' : 'plain', unit: percent ? '%' : m[5]! };
+    if (m[4]) tok.approx = m[4];
     out.push(tok);
+  }
+  CN_TENTHS.lastIndex = 0;
+  for (let m = CN_TENTHS.exec(text); m; m = CN_TENTHS.exec(text)) {
+    const n = chineseNumeral(m[1]!);
+    if (n === null) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, num: String(n * 10), kind: 'percent', unit: '%' });
   }
   return out.sort((a, b) => a.start - b.start);
 }
