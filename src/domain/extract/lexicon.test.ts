@@ -57,7 +57,7 @@ describe('a bad lexicon row is refused with file, line and field', () => {
       'data/lexicon.csv:10: rank: a term needs a rank (1 plain nouns, 2 stoppers, 3 compound terms, 4 the most specific)',
       'data/lexicon.csv:11: target: a stopper names no indicator: leave target empty',
       'data/lexicon.csv:13: words: the same term row is on line 12',
-      "data/lexicon.csv:14: target: 'connectors' is not a word class (count, rate, connector, approx_before, approx_after, change, cumulative, habitual)",
+      "data/lexicon.csv:14: target: 'connectors' is not a word class (count, rate, connector, approx_before, approx_after, change, cumulative, habitual, whole_district)",
     ]);
   });
 });

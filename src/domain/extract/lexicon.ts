@@ -26,7 +26,9 @@ export const LEXICON_FILE = 'data/lexicon.csv';
 export const LEXICON_KINDS = ['word', 'term', 'stopper', 'post', 'basis', 'scope'] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
 
-export const WORD_CLASSES = ['count', 'rate', 'connector', 'approx_before', 'approx_after', 'change', 'cumulative', 'habitual'] as const;
+export const WORD_CLASSES = ['count', 'rate', 'connector', 'approx_before', 'approx_after', 'change', 'cumulative', 'habitual', 'whole_district'] as const;
+/** Word classes a lexicon may leave out (the grammar then never uses them). */
+const OPTIONAL_CLASSES: readonly WordClass[] = ['whole_district'];
 export type WordClass = (typeof WORD_CLASSES)[number];
 
 const OPTION_KEYS = ['share', 'share_basis', 'basis', 'flags', 'alternatives', 'label_only', 'only', 'context'] as const;
@@ -160,6 +162,8 @@ export interface Lexicon {
   cumulative: RegExp;
   /** Words making a number a yearly habit ("年培训 2000 人次以上") unless the sentence names a year. */
   habitual: RegExp;
+  /** Words naming the whole district (全区, 我区): a clause with them takes no schools' scope from before it. */
+  wholeDistrict: RegExp;
   /** The count a share with this basis is over (bases.csv's denominator). */
   basisDenominator: Record<string, string>;
   /** District names as reports write them, without 区 ("昌平"). */
@@ -205,7 +209,7 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
   }
   const classSource = (c: WordClass) => (classes.get(c) ?? []).map((w) => `(?:${w})`).join('|');
   for (const c of WORD_CLASSES) {
-    if (!classes.has(c)) issues.push({ file, line: 1, field: 'kind', message: `no 'word' row for the class '${c}'` });
+    if (!classes.has(c) && !OPTIONAL_CLASSES.includes(c)) issues.push({ file, line: 1, field: 'kind', message: `no 'word' row for the class '${c}'` });
   }
 
   const expand = (e: LexiconEntry): string =>
@@ -263,6 +267,7 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
     change: /^$/,
     cumulative: /^$/,
     habitual: /^$/,
+    wholeDistrict: /(?!)/,
     basisDenominator: {},
     districtNames: {},
     keys: [],
@@ -342,6 +347,7 @@ export function compileLexicon(entries: LexiconEntry[], refs: LexiconRefs, file 
   lex.change = new RegExp(cls('change'));
   lex.cumulative = new RegExp(cls('cumulative'));
   lex.habitual = new RegExp(cls('habitual'));
+  lex.wholeDistrict = new RegExp(cls('whole_district'));
   return { lexicon: issues.length === 0 ? lex : null, issues };
 }
 
