@@ -228,6 +228,19 @@ function associate(
     };
   }
 
+  // 1b. "“双师型”教师157人，比例为89.2%": a bare rate word opening the clause is the previous
+  //     clause's subject's share, as "占比" is.
+  if (isPercent && state.subject && state.subject.clause === ci - 1 && !before.some((t) => t.start >= prevEnd)) {
+    const lead = ctext.slice(prevEnd, at).replace(/\s+/g, '');
+    const indicator = percentIndicator(lex, state.subject.rule);
+    if (indicator && /^(?:其)?(?:所占)?(?:比例|占比|比重|比率)(?:为|是|达|达到|约为)?$/.test(lead)) {
+      return {
+        assignments: [{ rule: state.subject.rule, indicator, termStart: 0, denominator: '', inheritedFrom: state.subject.clause, confidence: 0.7, evidence: [state.subject.text, 'via:prose-share-previous-clause'] }],
+        subject: null,
+      };
+    }
+  }
+
   // 2. A term right before the number, or before "由 A 增长为" the number. A term inside the
   //    connecting words ("比例达到专任教师的60%") gives way to the one before it when only that fits.
   const fits = (t: TermMatch | undefined) => t !== undefined && (isPercent ? percentIndicator(lex, t.rule) : t.rule.indicator) !== null;
@@ -254,11 +267,14 @@ function associate(
       return null;
     }
     // "具有研究生学位的专任教师1105人": a noun after "的" is narrowed by what precedes it, a subset.
+    // Not "持有职业资格证书并具备企业实践经历的“双师型”教师157人": words before 双师型 with no term
+    // of their own define it, they do not narrow it.
     const personNoun = nearest.rule.rank === 1 && lex.info[nearest.rule.indicator ?? '']?.unit === 'persons';
-    if (personNoun && /的\s*$/.test(ctext.slice(0, nearest.start))) {
+    const mod = before.filter((t) => t !== nearest && t.start >= prevEnd && t.end <= nearest.start).pop();
+    const defines = !mod && nearest.rule.share === 'dual_teacher_share';
+    if (personNoun && !defines && /的\s*$/.test(ctext.slice(0, nearest.start))) {
       // "具有硕士研究生及以上学历的专任教师58人，占…19.7%": the words before 的 name what the
       // number counts; a count term there takes it, a share term is the subject of the next share.
-      const mod = before.filter((t) => t !== nearest && t.start >= prevEnd && t.end <= nearest.start).pop();
       if (!mod || (!mod.rule.share && !mod.rule.indicator)) return null;
       const subject = { rule: mod.rule, text: mod.rule.key };
       if (!mod.rule.indicator || lex.info[mod.rule.indicator]?.unit !== 'persons' || isPercent) return { assignments: [], subject };
@@ -369,7 +385,7 @@ function associate(
     const ind = next?.rule.indicator;
     if (next && ind && lex.info[ind]?.unit === 'persons') {
       const led = /(?:有|共有|现有|拥有|的|共|计|其中|包括)\s*$/.test(ctext.slice(prevEnd, at));
-      const closes = /^\s*(?:中|、|和|与|及|$)/.test(ctext.slice(next.end));
+      const closes = /^\s*(?:中|当中|之中|里|、|和|与|及|$)/.test(ctext.slice(next.end));
       if (led || closes) {
         return {
           assignments: [{ rule: next.rule, indicator: ind, termStart: tok.start, denominator: '', inheritedFrom: null, confidence: 0.75, postEnd: next.end, evidence: [next.rule.key, 'via:prose-number-before-term'] }],
@@ -526,11 +542,32 @@ function breakdownOf(lex: Lexicon, ctext: string, tok: NumberToken, prevEnd: num
   if (gap.length > 8 || /[0-9]/.test(gap)) return null;
   for (let i = state.seen.length - 1; i >= 0; i--) {
     const s = state.seen[i]!;
+    // A count is no part of a share ("…占专任教师52.3%；民办学校专任教师58人"), nor a share of a count.
+    if ((lex.info[s.indicator]?.unit === 'percent') !== (tok.kind === 'percent')) continue;
     if (b.rule.appliesTo.includes(s.indicator)) return { indicator: s.indicator, basis: b };
   }
   return null;
 }
 
+
+/**
+ * The denominator of a double-qualified share that names none itself, from the frame the
+ * sentence sets up before it: "专业课教师当中，“双师型”教师超过九成", "在176名专业课教师里，…比例为
+ * 89.2%", "专业课教师中“双师型”教师的比例…"; or, in a clause opening on 其中, the teachers the
+ * clause before counts ("共有专业技术岗位教师276人，其中“双师型”教师所占比例为58.0%").
+ */
+function shareFrame(lex: Lexicon, before: string, ctext: string, prevClause: string): BasisMatch | null {
+  const bases = findBases(lex, before).filter((b) => b.rule.appliesTo.includes('dual_teacher_share'));
+  for (let i = bases.length - 1; i >= 0; i--) {
+    const b = bases[i]!;
+    if (/^\s*(?:[0-9０-９,，]+\s*[人名])?\s*(?:中|当中|之中|里)/.test(before.slice(b.end))) return b;
+  }
+  if (/^\s*其中/.test(ctext)) {
+    const prev = findBases(lex, prevClause).filter((b) => b.rule.appliesTo.includes('dual_teacher_share')).pop();
+    if (prev && /^\s*(?:总数|人数)?\s*(?:为|有|达|共)?\s*[0-9０-９,]+\s*[人名]/.test(prevClause.slice(prev.end))) return prev;
+  }
+  return null;
+}
 
 function proseCandidate(
   lex: Lexicon,
@@ -564,6 +601,15 @@ function proseCandidate(
   if (!basisMatch && !a.inherited) {
     if (indicator === 'dual_teacher_share') {
       basisMatch = basisFor(lex, indicator, a.denominator) ?? (a.preDenominator ? basisFor(lex, indicator, a.preDenominator) : null);
+      if (!basisMatch) {
+        // "“双师型”教师比例为56.4%（占专任教师）": the denominator in brackets after the value.
+        const gloss = /^\s*[（(]\s*占([^（）()]{2,10})[)）]/.exec(ctext.slice(tok.end));
+        const framed = (gloss ? basisFor(lex, indicator, gloss[1]!) : null) ?? shareFrame(lex, text.slice(sentence.start, abs(a.rule ? a.termStart : tok.start)), ctext, ci > 0 ? text.slice(clauses[ci - 1]!.start, clauses[ci - 1]!.end) : '');
+        if (framed) {
+          basisMatch = framed;
+          evidence.push('via:share-frame');
+        }
+      }
     } else {
       const m = basisFor(lex, indicator, ctext, tok.start, prevEnd);
       // Basis words belong to the term they stand next to ("面向中小学开展培训", "人员经费").
@@ -593,16 +639,23 @@ function proseCandidate(
   const placeWords = a.inherited ? scopeIn(lex, ctext.slice(0, tok.start), null, text) : '';
   if (a.inherited) scope = placeWords || a.inherited.scope;
   else if (!(indicator === 'general_intake' && basis === 'public_general_schools')) {
-    scope = scopeIn(lex, ctext.slice(0, a.postEnd ?? tok.start), basisMatch, text);
-    for (let k = 0; !scope && k < ci; k++) {
+    const ownWords = ctext.slice(0, a.postEnd ?? tok.start);
+    scope = scopeIn(lex, ownWords, basisMatch, text);
+    // "全市…招生3.2万人，我区招生1280人", "全区中职学校生师比为7.6:1": words naming the whole
+    // district take no schools' scope from the clauses or sentences before them.
+    const wholeDistrict = !scope && lex.wholeDistrict.test(ownWords);
+    // Else the nearest earlier clause of the sentence naming schools ("公办学校…386人，…；民办学校
+    // 专任教师58人，“双师型”教师21人": the 21 are the private schools').
+    for (let k = ci - 1; !scope && !wholeDistrict && k >= 0; k--) {
       const ck = text.slice(clauses[k]!.start, clauses[k]!.end);
       scope = scopeIn(lex, ck, null, text);
-      if (state.seen.some((x) => x.clause === k)) break;
+      if (!scope && lex.wholeDistrict.test(ck)) break;
     }
     // A paragraph that opens on public (private) schools' figures goes on about them, unless this
     // sentence names schools of its own.
     // Only a kind of schools carries over; one school or the city named in an opening sentence does not.
-    if (!scope && !scopeIn(lex, text.slice(sentence.start, sentence.end), null, text) && !['one_school', 'citywide'].includes(state.paragraphScope)) scope = state.paragraphScope;
+    const sentenceWords = text.slice(sentence.start, sentence.end);
+    if (!scope && !wholeDistrict && !scopeIn(lex, sentenceWords, null, text) && !lex.wholeDistrict.test(sentenceWords) && !['one_school', 'citywide'].includes(state.paragraphScope)) scope = state.paragraphScope;
   }
 
   // A part of an earlier value ("其中…", "包括…") with no basis or scope of its own is not the indicator's total.
@@ -672,7 +725,10 @@ function proseCandidate(
   let alternatives = a.alternatives;
   if (alternatives?.includes('public_funding_standard')) {
     const after = ctext.slice(tok.end);
-    if (/^\s*(?:\/(?:生|人|年))*(?:·年)?(?:的)?(?:拨款)?标准/.test(after)) {
+    // Also the rate after a clause naming the standard ("…生均公用经费拨款标准，每生每年3000元").
+    const prevClause = ci > 0 ? text.slice(clauses[ci - 1]!.start, clauses[ci - 1]!.end) : '';
+    const namedBefore = /(?:标准|定额)\s*(?:为|是)?\s*$/.test(prevClause) && !numbersWithUnits(prevClause).some((t) => !SKIP_UNITS.has(t.unit)) && !/[0-9０-９]/.test(ctext.slice(0, tok.start));
+    if (/^\s*(?:\/(?:生|人|年))*(?:·年)?(?:的)?(?:拨款)?标准/.test(after) || namedBefore) {
       alternatives = ['public_funding_standard', ...alternatives.filter((x) => x !== 'public_funding_standard')];
       evidence.push('via:standard-by-wording');
     }
