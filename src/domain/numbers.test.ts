@@ -31,6 +31,13 @@ describe('parseStrictNumber', () => {
 });
 
 describe('a value in its quote, compared as a number', () => {
+  it('reads shares written in words: 百分之九十八点五 is 98.5, 百分之百 100, 九成 90', () => {
+    expect(valueAppearsInQuote(98.5, '就业率达百分之九十八点五')).toBe(true);
+    expect(valueAppearsInQuote(100, '专业对口率为百分之百')).toBe(true);
+    expect(valueAppearsInQuote(90, '“双师型”教师超过九成')).toBe(true);
+    expect(valueAppearsInQuote(98.4, '就业率达百分之九十八点五')).toBe(false);
+  });
+
   it('reads units, ratios, separators and full-width digits', () => {
     expect(valueAppearsInQuote(26, '职普比为 0.26 : 0.74')).toBe(true);
     expect(valueAppearsInQuote(74, '职普比为 0.26 : 0.74')).toBe(true);

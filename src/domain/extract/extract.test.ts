@@ -317,6 +317,74 @@ describe('issue 11, second round: general shapes', () => {
   });
 });
 
+describe('issue 11, third round: teachers and outcomes in other words', () => {
+  it('teacher counts: 教职工N人，其中专任教师M人; part-time and hired teachers are not taken', () => {
+    expect(keys(run('2023年，全区中职学校共有教职工412人，其中专任教师356人，专业课教师228人。'))).toEqual(
+      sorted(['2023 fulltime_teachers 356', '2023 specialised_teachers 228', '2023 staff_total 412']),
+    );
+    expect(keys(run('全区专兼职教师共计520人，其中专任教师380人，兼职教师140人。'))).toEqual(['2023 fulltime_teachers 380']);
+    expect(keys(run('学校聘请企业兼职教师48人，外聘教师25人。'))).toEqual([]);
+  });
+
+  it('a double-qualified count named by the qualification: 具有“双师型”资格的有N人, 具备“双师”素质的', () => {
+    expect(keys(run('专任教师中具有“双师型”资格的有185人，占专业课教师的81.1%。'))).toEqual(
+      sorted(['2023 dual_teachers 185', '2023 dual_teacher_share 81.1 of_specialised']),
+    );
+    expect(keys(run('具备“双师”素质的专业课教师167人。'))).toEqual(['2023 dual_teachers 167']);
+    expect(keys(run('全区“双师型”教师196人，占专任教师总数的55.1%。'))).toEqual(sorted(['2023 dual_teachers 196', '2023 dual_teacher_share 55.1 of_fulltime']));
+  });
+
+  it('a share’s denominator from the frame before it: X中, X当中, 在N名X里, 其中 after a count, （占X）', () => {
+    expect(keys(run('专业课教师当中，“双师型”教师超过九成。'))).toEqual(['2023 dual_teacher_share 90 of_specialised']);
+    expect(keys(run('在164名专业课教师里，“双师型”教师139人，比例为84.8%。'))).toEqual(
+      sorted(['2023 specialised_teachers 164', '2023 dual_teachers 139', '2023 dual_teacher_share 84.8 of_specialised']),
+    );
+    expect(keys(run('专业课教师中“双师型”教师的比例由2021年的70.2%提高到2023年的78.6%。'))).toEqual(
+      sorted(['2021 dual_teacher_share 70.2 of_specialised', '2023 dual_teacher_share 78.6 of_specialised']),
+    );
+    expect(keys(run('全区共有专业技术岗位教师301人，其中“双师型”教师所占比例为61.5%。'))).toEqual(
+      sorted(['2023 fulltime_teachers 301', '2023 dual_teacher_share 61.5 of_fulltime']),
+    );
+    expect(keys(run('“双师型”教师比例为56.4%（占专任教师）。'))).toEqual(['2023 dual_teacher_share 56.4 of_fulltime']);
+    // No frame, no 其中: the denominator is not named, the basis stays empty.
+    expect(keys(run('专任教师246人，专业课教师164人，“双师型”教师所占比例为81.7%。'))).toEqual(
+      sorted(['2023 fulltime_teachers 246', '2023 specialised_teachers 164', '2023 dual_teacher_share 81.7']),
+    );
+  });
+
+  it('outcome rates by other names: 就业创业率, 专业对口率, 对口就业的比例, 升入高等院校深造的比例, 与所学专业相关', () => {
+    expect(keys(run('2023届毕业生就业创业率达到98.1%。'))).toEqual(['2023 employment_rate 98.1']);
+    expect(keys(run('毕业生去向落实率为97.9%，专业对口率为86.5%，平均起薪为4800元。'))).toEqual(
+      sorted(['2023 employment_rate 97.9', '2023 matched_employment_rate 86.5', '2023 starting_salary 4800']),
+    );
+    expect(keys(run('对口就业的比例为88.2%。'))).toEqual(['2023 matched_employment_rate 88.2']);
+    expect(keys(run('就业学生中从事与所学专业相关工作的占87.1%。'))).toEqual(['2023 matched_employment_rate 87.1']);
+    expect(keys(run('毕业生升入高等院校深造的比例为71.5%。'))).toEqual(['2023 further_study_rate 71.5']);
+    expect(keys(run('升入高一级学校的比例为62.3%。'))).toEqual(['2023 further_study_rate 62.3']);
+    expect(keys(run('毕业生就业率达到百分之九十八点五。'))).toEqual(['2023 employment_rate 98.5']);
+  });
+
+  it('look-alikes are not taken: internships, one major, 京籍, 普高, 高职 intake, plans', () => {
+    expect(keys(run('实习专业对口率达到95%。'))).toEqual([]);
+    expect(keys(run('学前教育专业就业率100%，计算机专业就业率97.5%。'))).toEqual([]);
+    expect(keys(run('京籍毕业生升学率为82.1%。'))).toEqual([]);
+    expect(keys(run('全区普通高中升学率为98%，中职毕业生升学率为72%。'))).toEqual(['2023 further_study_rate 72']);
+    expect(keys(run('2023年高职院校在我区招生1320人。高职院校录取中职毕业生780人。'))).toEqual([]);
+    expect(keys(run('全区中职学校计划招收新生1500人。'))).toEqual([]);
+  });
+
+  it('scope: the nearest schools named before, and none after words naming the whole district', () => {
+    expect(keys(run('公办学校现有专任教师386人；民办学校专任教师58人，“双师型”教师21人。全区中职学校生师比为7.6:1。'))).toEqual(
+      sorted(['2023 fulltime_teachers 386 public_schools', '2023 fulltime_teachers 58 private_schools', '2023 dual_teachers 21 private_schools', '2023 student_teacher_ratio 7.6']),
+    );
+    expect(keys(run('全市中职学校招生3.2万人，我区招生1280人。'))).toEqual(sorted(['2023 intake 32000 citywide', '2023 intake 1280']));
+  });
+
+  it('a per-student rate after a clause naming the standard is the standard', () => {
+    expect(keys(run('区财政落实中职学校生均公用经费拨款标准，每生每年3000元。'))).toEqual(['2023 public_funding_standard 3000']);
+  });
+});
+
 describe('CSV', () => {
   it('writes the header and one row per candidate, quoting cells that need it', () => {
     const csv = candidatesToCsv(run('2023年，招生人数1061人，"双师型"教师比例达87%。'), { newline: '\n' });

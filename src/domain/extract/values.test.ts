@@ -21,6 +21,16 @@ describe('numbers as written', () => {
     expect(numbersWithUnits('是一所公办中等职业学校')).toEqual([]);
   });
 
+  it('reads shares in words: 百分之九十八点五, 百分之百, 九成, but not 成为 or 一成不变', () => {
+    expect(numbersWithUnits('就业率达百分之九十八点五').map((t) => [t.num, t.kind])).toEqual([['98.5', 'percent']]);
+    expect(numbersWithUnits('对口率为百分之百').map((t) => [t.num, t.kind])).toEqual([['100', 'percent']]);
+    expect(numbersWithUnits('近九成毕业生').map((t) => [t.num, t.kind])).toEqual([['90', 'percent']]);
+    expect(numbersWithUnits('超过七成')).toHaveLength(1);
+    expect(numbersWithUnits('一成不变，三成为')).toEqual([]);
+    // 点 is a decimal point only after 百分之: "三点五" alone is no count.
+    expect(numbersWithUnits('三点五人')).toEqual([]);
+  });
+
   it('joins thousands separators but not a clause comma', () => {
     expect(numbersWithUnits('在校生1,061人').map((t) => t.num)).toEqual(['1061']);
     expect(numbersWithUnits('2020年,职业学校').map((t) => [t.num, t.unit])).toEqual([['2020', '年']]);
