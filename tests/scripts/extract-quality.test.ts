@@ -26,10 +26,10 @@ const FLOORS = {
   looHeadline: { recall: 82, precision: 98 },
   looAll: { recall: 86, precision: 98 },
   looWordsHeadline: { recall: 96, precision: 98 },
-  // The holdout's floors apply only when holdout.json exists: holdout-3's one blind run
-  // (2026-12-02: headline 69.6% at 89.9%, all 69.0% at 91.0%), rounded down.
-  holdoutHeadline: { recall: 69, precision: 89 },
-  holdoutAll: { recall: 69, precision: 91 },
+  // The holdout's floors apply only when holdout.json exists: holdout-3 after the third round
+  // (2026-12-02: headline 73.5% at 91.3%, all 71.9% at 92.0%; blind run 69.6% / 89.9%), rounded down.
+  holdoutHeadline: { recall: 73, precision: 91 },
+  holdoutAll: { recall: 71, precision: 92 },
   tuning: {
     dev: { recall: 99, precision: 99 },
     dev2: { recall: 98, precision: 100 },
