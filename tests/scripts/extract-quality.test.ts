@@ -41,6 +41,11 @@ const FLOORS = {
 const ev = evaluate(ROOT);
 const floor = (x: number) => Math.floor(100 * x + 1e-9);
 const headline = (i: string) => HEADLINE.has(i);
+/** Recall and precision, as whole percentages rounded down, at least the floor's. */
+function atFloor(t: ReturnType<typeof emptyTally>, f: { recall: number; precision: number }, what: string) {
+  expect(floor(recall(t)), `${what}recall`).toBeGreaterThanOrEqual(f.recall);
+  expect(floor(precision(t)), `${what}precision`).toBeGreaterThanOrEqual(f.precision);
+}
 const all = (outs: Outcome[], keep?: (i: string) => boolean) => outs.map((o) => tally([o], keep)).reduce(addTally, emptyTally());
 
 describe('extraction quality', () => {
@@ -52,14 +57,11 @@ describe('extraction quality', () => {
   it('leave-one-report-out on the curated reports reaches its floors', () => {
     const loo = ev.folds.map((f) => f.outcome);
     const h = all(loo, headline);
-    expect(floor(recall(h)), 'headline recall').toBeGreaterThanOrEqual(FLOORS.looHeadline.recall);
-    expect(floor(precision(h)), 'headline precision').toBeGreaterThanOrEqual(FLOORS.looHeadline.precision);
+    atFloor(h, FLOORS.looHeadline, 'headline ');
     const a = all(loo);
-    expect(floor(recall(a)), 'all recall').toBeGreaterThanOrEqual(FLOORS.looAll.recall);
-    expect(floor(precision(a)), 'all precision').toBeGreaterThanOrEqual(FLOORS.looAll.precision);
+    atFloor(a, FLOORS.looAll, 'all ');
     const w = all(ev.wordFolds.map((f) => f.outcome), headline);
-    expect(floor(recall(w)), 'words-only headline recall').toBeGreaterThanOrEqual(FLOORS.looWordsHeadline.recall);
-    expect(floor(precision(w)), 'words-only headline precision').toBeGreaterThanOrEqual(FLOORS.looWordsHeadline.precision);
+    atFloor(w, FLOORS.looWordsHeadline, 'words-only headline ');
   });
 
   it('in a fold the report under test contributes nothing: its own words and routes are withheld', () => {
@@ -76,11 +78,9 @@ describe('extraction quality', () => {
   if (holdoutOutcomes) {
     it('the holdout corpus reaches its floors', () => {
       const h = all(holdoutOutcomes, headline);
-      expect(floor(recall(h)), 'headline recall').toBeGreaterThanOrEqual(FLOORS.holdoutHeadline.recall);
-      expect(floor(precision(h)), 'headline precision').toBeGreaterThanOrEqual(FLOORS.holdoutHeadline.precision);
+      atFloor(h, FLOORS.holdoutHeadline, 'headline ');
       const a = all(holdoutOutcomes);
-      expect(floor(recall(a)), 'all recall').toBeGreaterThanOrEqual(FLOORS.holdoutAll.recall);
-      expect(floor(precision(a)), 'all precision').toBeGreaterThanOrEqual(FLOORS.holdoutAll.precision);
+      atFloor(a, FLOORS.holdoutAll, 'all ');
     });
   } else {
     console.log(NO_HOLDOUT);
